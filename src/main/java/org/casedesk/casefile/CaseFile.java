@@ -1,0 +1,33 @@
+package org.casedesk.casefile;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** One row of {@code case_file}, as read back. */
+public record CaseFile(
+        String caseNumber,
+        String processInstanceId,
+        String channel,
+        CaseStatus status,
+        String caseType,
+        String category,
+        String complainantName,
+        String complainantPhone,
+        Respondent respondent,
+        String description,
+        String claim,
+        BigDecimal amount,
+        String handlingUnit,
+        String notAcceptedGround,
+        String handlingOutcome,
+        String outcomeNote,
+        String satisfaction,
+        int supervisionRounds,
+        Closure closure,
+        String linkedCaseNumber,
+        Instant receivedAt,
+        Instant registeredAt,
+        Instant forwardedAt,
+        Instant handledAt,
+        Instant closedAt) {
+}

@@ -1,0 +1,191 @@
+package org.casedesk.casefile;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads and writes the case table, the source of truth for case data. The lifecycle's delegates call
+ * it inside the engine's transaction, so a case row changes together with its process instance or not at all.
+ */
+@Service
+@Transactional
+public class CaseFileService {
+
+    private final JdbcClient jdbc;
+    private final CaseNumbers caseNumbers;
+
+    public CaseFileService(JdbcClient jdbc, CaseNumbers caseNumbers) {
+        this.jdbc = jdbc;
+        this.caseNumbers = caseNumbers;
+    }
+
+    /** Opens the case file at intake and returns its new case number. */
+    public String open(NewCase newCase, String processInstanceId) {
+        String caseNumber = caseNumbers.next(newCase.receivedAt());
+        Respondent respondent = newCase.respondent();
+        jdbc.sql("""
+                insert into case_file (case_number, process_instance_id, channel, status,
+                    complainant_name, complainant_phone, complainant_address, complainant_email,
+                    respondent_name, respondent_address, respondent_district, respondent_street, platform_name,
+                    description, claim, amount, received_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(caseNumber, processInstanceId, newCase.channel(), CaseStatus.RECEIVED.name(),
+                        newCase.complainantName(), newCase.complainantPhone(), newCase.complainantAddress(),
+                        newCase.complainantEmail(), respondent.name(), respondent.address(), respondent.district(),
+                        respondent.street(), respondent.platformName(), newCase.description(), newCase.claim(),
+                        newCase.amount(), utc(newCase.receivedAt()))
+                .update();
+        return caseNumber;
+    }
+
+    /** Records the operator's classification, including a corrected respondent. */
+    public void recordRegistration(String caseNumber, String caseType, String category, Respondent respondent,
+            String notAcceptedGround, Instant at) {
+        update(caseNumber, """
+                update case_file set case_type = ?, category = ?, respondent_name = ?, respondent_address = ?,
+                    respondent_district = ?, respondent_street = ?, platform_name = ?, not_accepted_ground = ?,
+                    registered_at = ?
+                where case_number = ?""",
+                caseType, category, respondent.name(), respondent.address(), respondent.district(),
+                respondent.street(), respondent.platformName(), notAcceptedGround, utc(at), caseNumber);
+    }
+
+    /**
+     * Splits a submission that is both complaint and report: the case stays the complaint and a new,
+     * linked case takes the report. Returns the new case's number.
+     */
+    public String splitOffReport(String caseNumber, Instant at) {
+        CaseFile complaint = find(caseNumber).orElseThrow(() -> unknown(caseNumber));
+        String reportNumber = caseNumbers.next(at);
+        jdbc.sql("""
+                insert into case_file (case_number, channel, status, case_type, category,
+                    complainant_name, complainant_phone, complainant_address, complainant_email,
+                    respondent_name, respondent_address, respondent_district, respondent_street, platform_name,
+                    description, claim, amount, linked_case_number, received_at, registered_at)
+                select ?, channel, status, 'REPORT', category,
+                    complainant_name, complainant_phone, complainant_address, complainant_email,
+                    respondent_name, respondent_address, respondent_district, respondent_street, platform_name,
+                    description, claim, amount, case_number, received_at, registered_at
+                from case_file where case_number = ?""")
+                .params(reportNumber, complaint.caseNumber())
+                .update();
+        update(caseNumber, "update case_file set case_type = 'COMPLAINT', linked_case_number = ? where case_number = ?",
+                reportNumber, caseNumber);
+        return reportNumber;
+    }
+
+    public void attachProcessInstance(String caseNumber, String processInstanceId) {
+        update(caseNumber, "update case_file set process_instance_id = ? where case_number = ?",
+                processInstanceId, caseNumber);
+    }
+
+    public void recordForwarded(String caseNumber, String unit, String unitName, Instant at) {
+        update(caseNumber, """
+                update case_file set status = ?, handling_unit = ?, handling_unit_name = ?, forwarded_at = ?
+                where case_number = ?""",
+                CaseStatus.WITH_UNIT.name(), unit, unitName, utc(at), caseNumber);
+    }
+
+    /** Routing could not place the case, or a unit without jurisdiction returned it. */
+    public void recordAwaitingDispatch(String caseNumber) {
+        update(caseNumber, """
+                update case_file set status = ?, handling_unit = null, handling_unit_name = null
+                where case_number = ?""",
+                CaseStatus.AWAITING_DISPATCH.name(), caseNumber);
+    }
+
+    public void recordRejection(String caseNumber, String ground) {
+        update(caseNumber, "update case_file set not_accepted_ground = ? where case_number = ?", ground, caseNumber);
+    }
+
+    public void recordOutcome(String caseNumber, String outcome, String note, Instant at) {
+        update(caseNumber, """
+                update case_file set status = ?, handling_outcome = ?, outcome_note = ?, handled_at = ?
+                where case_number = ?""",
+                CaseStatus.HANDLED.name(), outcome, note, utc(at), caseNumber);
+    }
+
+    public void recordSatisfaction(String caseNumber, String satisfaction) {
+        update(caseNumber, "update case_file set satisfaction = ? where case_number = ?", satisfaction, caseNumber);
+    }
+
+    public void recordSupervision(String caseNumber) {
+        update(caseNumber, """
+                update case_file set status = ?, supervision_rounds = supervision_rounds + 1
+                where case_number = ?""",
+                CaseStatus.UNDER_SUPERVISION.name(), caseNumber);
+    }
+
+    public void close(String caseNumber, Closure closure, Instant at) {
+        update(caseNumber, "update case_file set status = ?, closure = ?, closed_at = ? where case_number = ?",
+                CaseStatus.CLOSED.name(), closure.name(), utc(at), caseNumber);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CaseFile> find(String caseNumber) {
+        return jdbc.sql("select * from case_file where case_number = ?")
+                .param(caseNumber)
+                .query((rs, row) -> read(rs))
+                .optional();
+    }
+
+    private void update(String caseNumber, String sql, Object... params) {
+        if (jdbc.sql(sql).params(params).update() != 1) {
+            throw unknown(caseNumber);
+        }
+    }
+
+    private static IllegalStateException unknown(String caseNumber) {
+        return new IllegalStateException("No case file " + caseNumber);
+    }
+
+    private static CaseFile read(ResultSet rs) throws SQLException {
+        return new CaseFile(
+                rs.getString("case_number"),
+                rs.getString("process_instance_id"),
+                rs.getString("channel"),
+                CaseStatus.valueOf(rs.getString("status")),
+                rs.getString("case_type"),
+                rs.getString("category"),
+                rs.getString("complainant_name"),
+                rs.getString("complainant_phone"),
+                new Respondent(rs.getString("respondent_name"), rs.getString("respondent_address"),
+                        rs.getString("respondent_district"), rs.getString("respondent_street"),
+                        rs.getString("platform_name")),
+                rs.getString("description"),
+                rs.getString("claim"),
+                rs.getBigDecimal("amount"),
+                rs.getString("handling_unit"),
+                rs.getString("not_accepted_ground"),
+                rs.getString("handling_outcome"),
+                rs.getString("outcome_note"),
+                rs.getString("satisfaction"),
+                rs.getInt("supervision_rounds"),
+                rs.getString("closure") == null ? null : Closure.valueOf(rs.getString("closure")),
+                rs.getString("linked_case_number"),
+                instant(rs, "received_at"),
+                instant(rs, "registered_at"),
+                instant(rs, "forwarded_at"),
+                instant(rs, "handled_at"),
+                instant(rs, "closed_at"));
+    }
+
+    /** Stored as UTC wall time, so the server's time zone never shifts a case's times. */
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,78 @@
+package org.casedesk.casefile;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Names of the process variables of {@code processes/case-lifecycle.bpmn}. Form field keys are the
+ * same names, so a renamed variable must be renamed in {@code forms/} too.
+ */
+public final class CaseVariables {
+
+    // Start form (start-case)
+    public static final String CHANNEL = "channel";
+    public static final String COMPLAINANT_NAME = "complainantName";
+    public static final String COMPLAINANT_PHONE = "complainantPhone";
+    public static final String COMPLAINANT_ADDRESS = "complainantAddress";
+    public static final String COMPLAINANT_EMAIL = "complainantEmail";
+    public static final String RESPONDENT_NAME = "respondentName";
+    public static final String RESPONDENT_ADDRESS = "respondentAddress";
+    public static final String RESPONDENT_DISTRICT = "respondentDistrict";
+    public static final String RESPONDENT_STREET = "respondentStreet";
+    public static final String PLATFORM_NAME = "platformName";
+    public static final String DESCRIPTION = "description";
+    public static final String CLAIM = "claim";
+    public static final String AMOUNT = "amount";
+
+    // Task_OpenCaseFile
+    public static final String CASE_NUMBER = "caseNumber";
+    public static final String RECEIVED_AT = "receivedAt";
+    public static final String SUPERVISION_ROUNDS = "supervisionRounds";
+    public static final String REVISIT_ATTEMPTS = "revisitAttempts";
+
+    // Register (register-case) and Task_RecordRegistration
+    public static final String CASE_TYPE = "caseType";
+    public static final String CATEGORY = "category";
+    public static final String NOT_ACCEPTED_GROUND = "notAcceptedGround";
+    public static final String ANSWER = "answer";
+    public static final String REGISTRATION_NOTE = "registrationNote";
+    public static final String REGISTRATION_DECISION = "registrationDecision";
+    public static final String INFORM_METHOD = "informMethod";
+    public static final String INFORM_NOTE = "informNote";
+    public static final String LINKED_CASE_NUMBER = "linkedCaseNumber";
+
+    // Forward: Task_RouteCase, Task_DispatchCase, Task_AssignUnit, Task_ReturnCase
+    public static final String ROUTED_TO = "routedTo";
+    public static final String HANDLING_UNIT = "handlingUnit";
+    public static final String HANDLING_UNIT_NAME = "handlingUnitName";
+    public static final String ROUTING_RULE = "routingRule";
+    public static final String DISPATCH_NOTE = "dispatchNote";
+    public static final String RETURN_REASON = "returnReason";
+
+    // Handle
+    public static final String CONTACT_RESULT = "contactResult";
+    public static final String CONTACT_NOTE = "contactNote";
+    public static final String ACCEPTANCE_DECISION = "acceptanceDecision";
+    public static final String REJECT_GROUND = "rejectGround";
+    public static final String ACCEPTANCE_NOTE = "acceptanceNote";
+    public static final String HANDLING_OUTCOME = "handlingOutcome";
+    public static final String TERMINATION_REASON = "terminationReason";
+    public static final String RECOVERED_AMOUNT = "recoveredAmount";
+    public static final String OUTCOME_NOTE = "outcomeNote";
+
+    // Revisit and supervision
+    public static final String REVISIT_RESULT = "revisitResult";
+    public static final String REVISIT_NOTE = "revisitNote";
+    public static final String SUPERVISION_NOTE = "supervisionNote";
+
+    // Task_CloseCase
+    public static final String CLOSURE = "closure";
+
+    /** Reads a text variable; form fields left empty arrive as null or blank, and both mean "not given". */
+    public static String text(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    }
+
+    private CaseVariables() {
+    }
+}
