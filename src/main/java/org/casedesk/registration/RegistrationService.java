@@ -1,0 +1,49 @@
+package org.casedesk.registration;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The registration rule (登记): checks an operator's classification against the registration lists and
+ * decides where the case goes. Pure logic, so it is tested without an engine.
+ */
+@Service
+public class RegistrationService {
+
+    private final RegistrationLists lists;
+
+    public RegistrationService(RegistrationLists lists) {
+        this.lists = lists;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the field when the classification is incomplete or not on
+     *     the lists; the operator's task then stays open with that message
+     */
+    public RegistrationDecision decide(String caseType, String category, String notAcceptedGround, String answer) {
+        if (caseType == null) {
+            throw new IllegalArgumentException("caseType (类型) is required");
+        }
+        if (!lists.isCategory(category)) {
+            throw new IllegalArgumentException("category (分类) is not on the category list: " + category);
+        }
+        return switch (caseType) {
+            case "CONSULTATION", "SUGGESTION" -> {
+                if (answer == null) {
+                    throw new IllegalArgumentException("answer (答复内容) is required for a " + caseType);
+                }
+                yield RegistrationDecision.ANSWERED;
+            }
+            case "COMPLAINT", "REPORT", "COMPLAINT_AND_REPORT" -> {
+                if (notAcceptedGround != null) {
+                    if (!lists.isNotAcceptedGround(notAcceptedGround)) {
+                        throw new IllegalArgumentException(
+                                "notAcceptedGround (不予受理理由) is not on the negative list: " + notAcceptedGround);
+                    }
+                    yield RegistrationDecision.NOT_ACCEPTED;
+                }
+                yield "COMPLAINT_AND_REPORT".equals(caseType) ? RegistrationDecision.SPLIT : RegistrationDecision.FORWARD;
+            }
+            default -> throw new IllegalArgumentException("caseType (类型) is unknown: " + caseType);
+        };
+    }
+}

@@ -1,0 +1,29 @@
+package org.casedesk.revisit;
+
+import static org.casedesk.casefile.CaseVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.casedesk.casefile.CaseFileService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bound to {@code Task_RecordSupervision}: a dissatisfied case goes back to the same unit under supervision
+ * (督办). Counts the round in {@code supervisionRounds}, which {@code Gateway_SupervisionLimit} compares with
+ * the limit set in the BPMN.
+ */
+@Component
+public class RecordSupervisionDelegate implements JavaDelegate {
+
+    private final CaseFileService caseFiles;
+
+    public RecordSupervisionDelegate(CaseFileService caseFiles) {
+        this.caseFiles = caseFiles;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        caseFiles.recordSupervision(text(execution, CASE_NUMBER));
+        execution.setVariable(SUPERVISION_ROUNDS, (Integer) execution.getVariable(SUPERVISION_ROUNDS) + 1);
+    }
+}

@@ -1,0 +1,343 @@
+package org.casedesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.casedesk.casefile.CaseFile;
+import org.casedesk.casefile.CaseFileService;
+import org.casedesk.casefile.CaseNumbers;
+import org.casedesk.casefile.CaseStatus;
+import org.casedesk.casefile.CloseCaseDelegate;
+import org.casedesk.casefile.Closure;
+import org.casedesk.handling.RecordOutcomeDelegate;
+import org.casedesk.handling.ReturnCaseDelegate;
+import org.casedesk.intake.OpenCaseFileDelegate;
+import org.casedesk.registration.RecordRegistrationDelegate;
+import org.casedesk.registration.RegistrationLists;
+import org.casedesk.registration.RegistrationService;
+import org.casedesk.registration.SplitCaseDelegate;
+import org.casedesk.revisit.RecordRevisitDelegate;
+import org.casedesk.revisit.RecordSupervisionDelegate;
+import org.casedesk.routing.AssignUnitDelegate;
+import org.casedesk.routing.RouteCaseDelegate;
+import org.casedesk.routing.RoutingProperties;
+import org.casedesk.routing.RoutingRules;
+import org.casedesk.routing.RoutingTable;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Every path of {@code processes/case-lifecycle.bpmn}, driven through the engine with the real delegates on
+ * an in-memory case table. Flow-node and sequence-flow coverage is measured and must be complete.
+ */
+@Deployment(resources = "processes/case-lifecycle.bpmn")
+class CaseLifecycleProcessTests {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .assertClassCoverageAtLeast(1.0)
+            .build();
+
+    private static CaseFileService caseFiles;
+    private static RoutingRules routingRules;
+
+    @BeforeAll
+    static void caseTable() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                "jdbc:h2:mem:process-test-cases;DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        caseFiles = new CaseFileService(jdbc, new CaseNumbers(jdbc));
+        routingRules = new RoutingRules(new RoutingTable(new RoutingProperties(
+                new ClassPathResource("routing/routing-table.csv"), new ClassPathResource("routing/platforms.csv"))));
+    }
+
+    @BeforeEach
+    void delegates() {
+        register("openCaseFileDelegate", new OpenCaseFileDelegate(caseFiles));
+        register("recordRegistrationDelegate",
+                new RecordRegistrationDelegate(new RegistrationService(new RegistrationLists()), caseFiles));
+        register("splitCaseDelegate", new SplitCaseDelegate(caseFiles));
+        register("routeCaseDelegate", new RouteCaseDelegate(routingRules, caseFiles));
+        register("assignUnitDelegate", new AssignUnitDelegate(routingRules, caseFiles));
+        register("returnCaseDelegate", new ReturnCaseDelegate(caseFiles));
+        register("recordOutcomeDelegate", new RecordOutcomeDelegate(caseFiles));
+        register("recordRevisitDelegate", new RecordRevisitDelegate(caseFiles));
+        register("recordSupervisionDelegate", new RecordSupervisionDelegate(caseFiles));
+        register("closeCaseDelegate", new CloseCaseDelegate(caseFiles));
+    }
+
+    @AfterEach
+    void resetDelegates() {
+        Mocks.reset();
+    }
+
+    @Test
+    void complaintIsRoutedToTheDistrictUnitHandledRevisitedAndClosedAsResolved() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+        String caseNumber = caseNumberOf(caseProcess);
+        assertThat(caseNumber).matches("SH\\d{8}\\d{6}");
+        assertThat(caseProcess).hasBusinessKey(caseNumber).isWaitingAt("Task_RegisterCase");
+        assertThat(task(caseProcess)).hasCandidateGroup("operators");
+
+        register(caseProcess, "COMPLAINT");
+        assertThat(caseProcess).isWaitingAt("Task_ContactConsumer")
+                .variables().containsEntry("handlingUnit", "310101").containsEntry("routedTo", "UNIT");
+        assertThat(task(caseProcess)).hasCandidateGroup("unit-310101");
+        assertThat(caseFiles.find(caseNumber).orElseThrow().status()).isEqualTo(CaseStatus.WITH_UNIT);
+
+        contactAndAccept(caseProcess);
+        assertThat(caseProcess).isWaitingAt("Task_MediateComplaint");
+        complete(task(caseProcess), Map.of("handlingOutcome", "MEDIATED_AGREEMENT", "outcomeNote", "商家同意退款",
+                "recoveredAmount", 1299));
+        assertThat(caseProcess).isWaitingAt("Task_RevisitConsumer");
+        assertThat(caseFiles.find(caseNumber).orElseThrow().status()).isEqualTo(CaseStatus.HANDLED);
+
+        complete(task(caseProcess), Map.of("revisitResult", "SATISFIED", "revisitNote", "消费者已收到退款"));
+
+        assertThat(caseProcess).isEnded().hasPassed("Task_CloseCase", "EndEvent_CaseClosed");
+        CaseFile closed = caseFiles.find(caseNumber).orElseThrow();
+        assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(closed.closure()).isEqualTo(Closure.RESOLVED);
+        assertThat(closed.satisfaction()).isEqualTo("SATISFIED");
+        assertThat(closed.handlingOutcome()).isEqualTo("MEDIATED_AGREEMENT");
+        assertThat(closed.closedAt()).isNotNull();
+    }
+
+    @Test
+    void consultationIsAnsweredAtRegistrationAndClosed() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+
+        complete(task(caseProcess), Map.of("caseType", "CONSULTATION", "category", "PREPAID_CARD",
+                "answer", "预付卡退费可依据《上海市单用途预付消费卡管理规定》主张。"));
+
+        assertThat(caseProcess).isEnded().hasPassed("Task_CloseCase").hasNotPassed("Task_RecordOutcome", "Task_RouteCase");
+        assertThat(caseFiles.find(caseNumberOf(caseProcess)).orElseThrow().closure()).isEqualTo(Closure.ANSWERED);
+    }
+
+    @Test
+    void consultationWithoutAnAnswerCannotBeRegistered() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+
+        assertThatThrownBy(() -> complete(task(caseProcess), Map.of("caseType", "CONSULTATION", "category", "OTHER")))
+                .hasMessageContaining("answer");
+        assertThat(caseProcess).isWaitingAt("Task_RegisterCase");
+    }
+
+    @Test
+    void caseOnTheNegativeListIsNotAcceptedAndTheConsumerIsTold() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+
+        complete(task(caseProcess), Map.of("caseType", "COMPLAINT", "category", "FOOD", "notAcceptedGround", "OVER_THREE_YEARS"));
+        assertThat(caseProcess).isWaitingAt("Task_InformNotAccepted");
+        assertThat(task(caseProcess)).hasCandidateGroup("operators");
+        complete(task(caseProcess), Map.of("informMethod", "PHONE", "informNote", "已电话告知"));
+
+        assertThat(caseProcess).isEnded().hasNotPassed("Task_RouteCase");
+        CaseFile closed = caseFiles.find(caseNumberOf(caseProcess)).orElseThrow();
+        assertThat(closed.closure()).isEqualTo(Closure.NOT_ACCEPTED);
+        assertThat(closed.notAcceptedGround()).isEqualTo("OVER_THREE_YEARS");
+    }
+
+    @Test
+    void complaintAndReportBecomeTwoLinkedCasesEachWithItsOwnLifecycle() {
+        ProcessInstance complaint = startPhoneCase("310115");
+        String complaintNumber = caseNumberOf(complaint);
+
+        register(complaint, "COMPLAINT_AND_REPORT");
+
+        ProcessInstance report = runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey("case-lifecycle").variableValueEquals("linkedCaseNumber", complaintNumber)
+                .singleResult();
+        String reportNumber = caseNumberOf(report);
+        assertThat(reportNumber).isNotEqualTo(complaintNumber);
+        assertThat(complaint).isWaitingAt("Task_ContactConsumer").variables()
+                .containsEntry("caseType", "COMPLAINT").containsEntry("linkedCaseNumber", reportNumber);
+        assertThat(report).hasBusinessKey(reportNumber).hasPassed("StartEvent_SplitCaseReceived")
+                .isWaitingAt("Task_ContactConsumer").variables().containsEntry("caseType", "REPORT");
+        assertThat(caseFiles.find(reportNumber).orElseThrow().linkedCaseNumber()).isEqualTo(complaintNumber);
+        assertThat(caseFiles.find(complaintNumber).orElseThrow().linkedCaseNumber()).isEqualTo(reportNumber);
+        assertThat(caseFiles.find(reportNumber).orElseThrow().processInstanceId()).isEqualTo(report.getId());
+
+        contactAndAccept(report);
+        assertThat(report).isWaitingAt("Task_VerifyReport");
+        complete(task(report), Map.of("handlingOutcome", "CASE_OPENED", "outcomeNote", "已立案调查"));
+        complete(task(report), Map.of("revisitResult", "VERY_SATISFIED"));
+        assertThat(report).isEnded();
+        assertThat(complaint).isWaitingAt("Task_ContactConsumer");
+    }
+
+    @Test
+    void caseThatRoutingCannotPlaceGoesToADispatcherWhoPicksTheUnit() {
+        ProcessInstance caseProcess = startPhoneCase(null);
+        register(caseProcess, "COMPLAINT");
+
+        assertThat(caseProcess).isWaitingAt("Task_DispatchCase");
+        assertThat(task(caseProcess)).hasCandidateGroup("dispatchers");
+        assertThat(caseFiles.find(caseNumberOf(caseProcess)).orElseThrow().status())
+                .isEqualTo(CaseStatus.AWAITING_DISPATCH);
+        complete(task(caseProcess), Map.of("handlingUnit", "310106", "dispatchNote", "据地址判断为静安区"));
+
+        assertThat(caseProcess).isWaitingAt("Task_ContactConsumer");
+        assertThat(task(caseProcess)).hasCandidateGroup("unit-310106");
+        assertThat(caseFiles.find(caseNumberOf(caseProcess)).orElseThrow().handlingUnit()).isEqualTo("310106");
+    }
+
+    @Test
+    void dispatcherCannotForwardToAnUnknownUnit() {
+        ProcessInstance caseProcess = startPhoneCase(null);
+        register(caseProcess, "COMPLAINT");
+
+        assertThatThrownBy(() -> complete(task(caseProcess), Map.of("handlingUnit", "999999")))
+                .hasMessageContaining("999999");
+        assertThat(caseProcess).isWaitingAt("Task_DispatchCase");
+    }
+
+    @Test
+    void unitWithoutJurisdictionReturnsTheCaseToTheDispatcherNotToAnotherUnit() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+        register(caseProcess, "COMPLAINT");
+        complete(task(caseProcess), Map.of("contactResult", "REACHED"));
+
+        complete(task(caseProcess), Map.of("acceptanceDecision", "NO_JURISDICTION", "acceptanceNote", "实际经营地在徐汇区"));
+
+        assertThat(caseProcess).isWaitingAt("Task_DispatchCase").hasPassed("Task_ReturnCase");
+        assertThat(task(caseProcess)).hasCandidateGroup("dispatchers");
+        assertThat(caseProcess).variables().doesNotContainKey("handlingUnit").doesNotContainKey("acceptanceDecision")
+                .containsEntry("returnReason", "黄浦区市场监督管理局退回：实际经营地在徐汇区");
+        assertThat(caseFiles.find(caseNumberOf(caseProcess)).orElseThrow().status())
+                .isEqualTo(CaseStatus.AWAITING_DISPATCH);
+    }
+
+    @Test
+    void unitRejectsAComplaintOnAnArticle15GroundAndTheCaseCloses() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+        register(caseProcess, "COMPLAINT");
+        complete(task(caseProcess), Map.of("contactResult", "REACHED"));
+
+        complete(task(caseProcess), Map.of("acceptanceDecision", "REJECT", "rejectGround", "NOT_LIVING_CONSUMPTION"));
+
+        assertThat(caseProcess).isEnded().hasNotPassed("Task_MediateComplaint", "Task_RevisitConsumer");
+        CaseFile closed = caseFiles.find(caseNumberOf(caseProcess)).orElseThrow();
+        assertThat(closed.closure()).isEqualTo(Closure.REJECTED_BY_UNIT);
+        assertThat(closed.notAcceptedGround()).isEqualTo("NOT_LIVING_CONSUMPTION");
+    }
+
+    @Test
+    void dissatisfiedConsumerSendsTheCaseBackToTheSameUnitUnderSupervisionAtMostTwice() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+        register(caseProcess, "COMPLAINT");
+        contactAndAccept(caseProcess);
+        complete(task(caseProcess), Map.of("handlingOutcome", "NO_AGREEMENT", "outcomeNote", "双方分歧较大"));
+
+        for (int round = 1; round <= 2; round++) {
+            complete(task(caseProcess), Map.of("revisitResult", "DISSATISFIED", "revisitNote", "对处理结果不满意"));
+            assertThat(caseProcess).isWaitingAt("Task_SuperviseCase");
+            assertThat(task(caseProcess)).hasCandidateGroup("supervisors");
+            complete(task(caseProcess), Map.of("supervisionNote", "请重新调解并于三日内反馈"));
+
+            assertThat(caseProcess).isWaitingAt("Task_MediateComplaint").variables()
+                    .containsEntry("supervisionRounds", round);
+            assertThat(task(caseProcess)).hasCandidateGroup("unit-310101");
+            complete(task(caseProcess), Map.of("handlingOutcome", "NO_AGREEMENT", "outcomeNote", "再次调解未果"));
+        }
+        complete(task(caseProcess), Map.of("revisitResult", "DISSATISFIED"));
+
+        assertThat(caseProcess).isEnded();
+        CaseFile closed = caseFiles.find(caseNumberOf(caseProcess)).orElseThrow();
+        assertThat(closed.closure()).isEqualTo(Closure.DISSATISFIED);
+        assertThat(closed.supervisionRounds()).isEqualTo(2);
+    }
+
+    @Test
+    void reportRehandledAfterSupervisionIsVerifiedAgainAndClosesWhenTheConsumerIsSatisfied() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+        register(caseProcess, "REPORT");
+        contactAndAccept(caseProcess);
+        complete(task(caseProcess), Map.of("handlingOutcome", "CASE_NOT_OPENED", "outcomeNote", "未发现违法行为"));
+        complete(task(caseProcess), Map.of("revisitResult", "DISSATISFIED"));
+        complete(task(caseProcess), Map.of("supervisionNote", "请补充现场检查"));
+
+        assertThat(caseProcess).isWaitingAt("Task_VerifyReport");
+        complete(task(caseProcess), Map.of("handlingOutcome", "CASE_OPENED", "outcomeNote", "复查后立案"));
+        assertThat(caseProcess).variables().doesNotContainKey("revisitResult");
+        complete(task(caseProcess), Map.of("revisitResult", "NEUTRAL"));
+
+        assertThat(caseProcess).isEnded();
+        assertThat(caseFiles.find(caseNumberOf(caseProcess)).orElseThrow().closure()).isEqualTo(Closure.RESOLVED);
+    }
+
+    @Test
+    void unreachableConsumerIsCalledThreeTimesThenTheCaseClosesAsUnreachable() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+        register(caseProcess, "COMPLAINT");
+        contactAndAccept(caseProcess);
+        complete(task(caseProcess), Map.of("handlingOutcome", "MEDIATED_AGREEMENT", "outcomeNote", "达成协议"));
+
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            complete(task(caseProcess), Map.of("revisitResult", "UNREACHABLE", "revisitNote", "无人接听"));
+            assertThat(caseProcess).isWaitingAt("Task_RevisitConsumer").variables()
+                    .containsEntry("revisitAttempts", attempt);
+        }
+        complete(task(caseProcess), Map.of("revisitResult", "UNREACHABLE", "revisitNote", "无人接听"));
+
+        assertThat(caseProcess).isEnded().hasNotPassed("Task_SuperviseCase");
+        assertThat(caseFiles.find(caseNumberOf(caseProcess)).orElseThrow().closure()).isEqualTo(Closure.UNREACHABLE);
+    }
+
+    private static void register(String name, JavaDelegate delegate) {
+        Mocks.register(name, delegate);
+    }
+
+    private static ProcessInstance startPhoneCase(String respondentDistrict) {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("channel", "PHONE");
+        facts.put("complainantName", "李明");
+        facts.put("complainantPhone", "13812345678");
+        facts.put("complainantAddress", "上海市黄浦区人民大道200号");
+        facts.put("respondentName", "某某电器商行");
+        facts.put("respondentAddress", "上海市黄浦区南京东路100号");
+        facts.put("respondentDistrict", respondentDistrict);
+        facts.put("description", "购买的电饭煲使用一周后无法加热，商家拒绝退换。");
+        facts.put("claim", "退货退款");
+        facts.put("amount", 1299);
+        return runtimeService().startProcessInstanceByKey("case-lifecycle", facts);
+    }
+
+    private static void register(ProcessInstance caseProcess, String caseType) {
+        assertThat(caseProcess).isWaitingAt("Task_RegisterCase");
+        complete(task(caseProcess), Map.of("caseType", caseType, "category", "HOME_APPLIANCE",
+                "registrationNote", "电话登记"));
+    }
+
+    private static void contactAndAccept(ProcessInstance caseProcess) {
+        complete(task(caseProcess), Map.of("contactResult", "REACHED", "contactNote", "已电话联系消费者"));
+        complete(task(caseProcess), Map.of("acceptanceDecision", "ACCEPT"));
+    }
+
+    private static String caseNumberOf(ProcessInstance caseProcess) {
+        return historyService().createHistoricProcessInstanceQuery().processInstanceId(caseProcess.getId())
+                .singleResult().getBusinessKey();
+    }
+}

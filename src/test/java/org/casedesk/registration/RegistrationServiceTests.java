@@ -1,0 +1,60 @@
+package org.casedesk.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The registration rule against the shipped registration lists. */
+class RegistrationServiceTests {
+
+    private final RegistrationService registration = new RegistrationService(new RegistrationLists());
+
+    @ParameterizedTest(name = "{0} with ground {2} and answer {3} is {4}")
+    @CsvSource(nullValues = "-", value = {
+            "COMPLAINT,            FOOD,         -,                -,        FORWARD",
+            "REPORT,               FOOD,         -,                -,        FORWARD",
+            "COMPLAINT_AND_REPORT, PREPAID_CARD, -,                -,        SPLIT",
+            "COMPLAINT,            FOOD,         OVER_THREE_YEARS, -,        NOT_ACCEPTED",
+            "COMPLAINT_AND_REPORT, FOOD,         ALREADY_HANDLED,  -,        NOT_ACCEPTED",
+            "CONSULTATION,         TRAVEL,       -,                已答复,   ANSWERED",
+            "SUGGESTION,           OTHER,        -,                已记录,   ANSWERED"})
+    void classificationDecidesWhereTheCaseGoes(String caseType, String category, String ground, String answer,
+            RegistrationDecision expected) {
+        assertThat(registration.decide(caseType, category, ground, answer)).isEqualTo(expected);
+    }
+
+    @Test
+    void categoryOffTheListIsRefusedNamingTheField() {
+        assertThatIllegalArgumentException().isThrownBy(() -> registration.decide("COMPLAINT", "CARS", null, null))
+                .withMessageContaining("category");
+    }
+
+    @Test
+    void groundOffTheNegativeListIsRefusedNamingTheField() {
+        assertThatIllegalArgumentException().isThrownBy(() -> registration.decide("COMPLAINT", "FOOD", "TOO_LATE", null))
+                .withMessageContaining("notAcceptedGround");
+    }
+
+    @Test
+    void consultationNeedsAnAnswer() {
+        assertThatIllegalArgumentException().isThrownBy(() -> registration.decide("CONSULTATION", "FOOD", null, null))
+                .withMessageContaining("answer");
+    }
+
+    @Test
+    void unknownCaseTypeIsRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> registration.decide("PRAISE", "FOOD", null, null))
+                .withMessageContaining("caseType");
+    }
+
+    @Test
+    void listsHoldEveryArticle15GroundAndTheCategories() {
+        RegistrationLists lists = new RegistrationLists();
+
+        assertThat(lists.notAcceptedGrounds()).hasSize(6).containsKey("NO_JURISDICTION");
+        assertThat(lists.categories()).containsEntry("FOOD", "食品").hasSizeGreaterThan(20);
+    }
+}
