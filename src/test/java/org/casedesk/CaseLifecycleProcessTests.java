@@ -9,10 +9,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -89,8 +92,21 @@ class CaseLifecycleProcessTests {
     }
 
     @AfterEach
-    void resetDelegates() {
+    void resetDelegatesAndClock() {
         Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    @Test
+    void caseReceivedLateInTheUtcEveningIsNumberedAndTimedByTheShanghaiDay() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-28T23:30:00Z")));
+
+        ProcessInstance caseProcess = startPhoneCase("310101");
+
+        assertThat(caseNumberOf(caseProcess)).startsWith("SH20261129");
+        assertThat(caseProcess).variables().containsEntry("receivedAt", "2026-11-29 07:30:00");
+        assertThat(caseFiles.find(caseNumberOf(caseProcess)).orElseThrow().receivedAt())
+                .isEqualTo(Instant.parse("2026-11-28T23:30:00Z"));
     }
 
     @Test

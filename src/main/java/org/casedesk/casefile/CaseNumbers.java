@@ -1,7 +1,6 @@
 package org.casedesk.casefile;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -16,8 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseNumbers {
 
-    static final ZoneId CENTRE_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(CENTRE_ZONE);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(CentreTime.ZONE);
 
     private final JdbcClient jdbc;
 

@@ -4,11 +4,13 @@ import static org.casedesk.casefile.CaseVariables.*;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.casedesk.casefile.CaseFileService;
+import org.casedesk.casefile.CentreTime;
 import org.casedesk.casefile.NewCase;
 import org.casedesk.casefile.Respondent;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class OpenCaseFileDelegate implements JavaDelegate {
+
+    /** How forms show the time of receipt: the centre's wall clock, whatever the server's time zone. */
+    private static final DateTimeFormatter CENTRE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(CentreTime.ZONE);
 
     private final CaseFileService caseFiles;
 
@@ -49,7 +55,7 @@ public class OpenCaseFileDelegate implements JavaDelegate {
         String caseNumber = caseFiles.open(newCase, execution.getProcessInstanceId());
         execution.setProcessBusinessKey(caseNumber);
         execution.setVariable(CASE_NUMBER, caseNumber);
-        execution.setVariable(RECEIVED_AT, receivedAt.toString());
+        execution.setVariable(RECEIVED_AT, CENTRE_TIME.format(receivedAt));
         execution.setVariable(SUPERVISION_ROUNDS, 0);
         execution.setVariable(REVISIT_ATTEMPTS, 0);
     }
