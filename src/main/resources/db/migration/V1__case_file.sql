@@ -23,8 +23,12 @@ create table case_file (
     handling_unit        varchar(40),
     handling_unit_name   varchar(100),
     not_accepted_ground  varchar(40),
+    informed_by          varchar(20),
+    answer               varchar(2000),
     handling_outcome     varchar(30),
     outcome_note         varchar(2000),
+    termination_reason   varchar(500),
+    recovered_amount     decimal(12, 2),
     satisfaction         varchar(20),
     supervision_rounds   int           default 0 not null,
     closure              varchar(30),
@@ -40,8 +44,8 @@ create index ix_case_file_process_instance on case_file (process_instance_id);
 create index ix_case_file_status on case_file (status);
 create index ix_case_file_received_at on case_file (received_at);
 
--- One row per Shanghai calendar day; the row lock makes case numbers unique across app nodes.
+-- One row per Shanghai calendar day (received_day = yyyyMMdd); the row lock makes case numbers unique across app nodes.
 create table case_number_sequence (
     received_day  char(8) not null primary key,
-    last_value    int     not null
+    last_number    int     not null
 );

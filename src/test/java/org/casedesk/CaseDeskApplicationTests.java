@@ -1,6 +1,9 @@
 package org.casedesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 
 import java.util.List;
 import java.util.Map;
@@ -19,10 +22,13 @@ import org.casedesk.casefile.CaseFile;
 import org.casedesk.casefile.CaseFileService;
 import org.casedesk.casefile.CaseStatus;
 import org.casedesk.casefile.Closure;
+import org.casedesk.intake.OpenCaseFileDelegate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * The real application on H2: the BPMN's delegates and forms are wired, and a complaint submitted through the
@@ -37,6 +43,8 @@ class CaseDeskApplicationTests {
     @Autowired TaskService taskService;
     @Autowired HistoryService historyService;
     @Autowired CaseFileService caseFiles;
+    @Autowired JdbcClient jdbc;
+    @MockitoSpyBean OpenCaseFileDelegate openCaseFileDelegate;
 
     @Test
     void everyDelegateExpressionOfTheLifecycleNamesAJavaDelegateBean() {
@@ -99,6 +107,27 @@ class CaseDeskApplicationTests {
         assertThat(closed.registeredAt()).isNotNull();
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(caseProcess.getId())
                 .completed().count()).isEqualTo(1);
+    }
+
+    @Test
+    void caseRowAndProcessInstanceRollBackTogetherWhenIntakeFails() {
+        doAnswer(invocation -> {
+            invocation.callRealMethod();
+            throw new IllegalStateException("intake failed after the case row was written");
+        }).when(openCaseFileDelegate).execute(any());
+        int casesBefore = caseCount();
+
+        assertThatThrownBy(() -> formService.submitStartForm(lifecycle().getId(), Map.of("channel", "PHONE",
+                "complainantName", "王五", "respondentName", "某超市", "description", "过期食品")))
+                .hasMessageContaining("intake failed");
+
+        assertThat(caseCount()).isEqualTo(casesBefore);
+        assertThat(historyService.createHistoricProcessInstanceQuery().variableValueEquals("complainantName", "王五")
+                .count()).isZero();
+    }
+
+    private int caseCount() {
+        return jdbc.sql("select count(*) from case_file").query(Integer.class).single();
     }
 
     /** Completes the one open task of the case, after checking it is the expected step with its form. */

@@ -9,12 +9,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -26,6 +26,7 @@ import org.casedesk.casefile.CaseNumbers;
 import org.casedesk.casefile.CaseStatus;
 import org.casedesk.casefile.CloseCaseDelegate;
 import org.casedesk.casefile.Closure;
+import org.casedesk.casefile.HandlingOutcome;
 import org.casedesk.handling.RecordOutcomeDelegate;
 import org.casedesk.handling.ReturnCaseDelegate;
 import org.casedesk.intake.OpenCaseFileDelegate;
@@ -36,6 +37,7 @@ import org.casedesk.registration.SplitCaseDelegate;
 import org.casedesk.revisit.RecordRevisitDelegate;
 import org.casedesk.revisit.RecordSupervisionDelegate;
 import org.casedesk.routing.AssignUnitDelegate;
+import org.casedesk.routing.OfferUnitsListener;
 import org.casedesk.routing.RouteCaseDelegate;
 import org.casedesk.routing.RoutingProperties;
 import org.casedesk.routing.RoutingRules;
@@ -64,31 +66,35 @@ class CaseLifecycleProcessTests {
 
     private static CaseFileService caseFiles;
     private static RoutingRules routingRules;
+    private static OfferUnitsListener offerUnitsListener;
 
     @BeforeAll
-    static void caseTable() {
+    static void caseTable() throws Exception {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 "jdbc:h2:mem:process-test-cases;DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         caseFiles = new CaseFileService(jdbc, new CaseNumbers(jdbc));
-        routingRules = new RoutingRules(new RoutingTable(new RoutingProperties(
-                new ClassPathResource("routing/routing-table.csv"), new ClassPathResource("routing/platforms.csv"))));
+        RoutingTable routingTable = new RoutingTable(new RoutingProperties(
+                new ClassPathResource("routing/routing-table.csv"), new ClassPathResource("routing/platforms.csv")));
+        routingRules = new RoutingRules(routingTable);
+        offerUnitsListener = new OfferUnitsListener(routingTable);
     }
 
     @BeforeEach
     void delegates() {
-        register("openCaseFileDelegate", new OpenCaseFileDelegate(caseFiles));
-        register("recordRegistrationDelegate",
+        Mocks.register("openCaseFileDelegate", new OpenCaseFileDelegate(caseFiles));
+        Mocks.register("recordRegistrationDelegate",
                 new RecordRegistrationDelegate(new RegistrationService(new RegistrationLists()), caseFiles));
-        register("splitCaseDelegate", new SplitCaseDelegate(caseFiles));
-        register("routeCaseDelegate", new RouteCaseDelegate(routingRules, caseFiles));
-        register("assignUnitDelegate", new AssignUnitDelegate(routingRules, caseFiles));
-        register("returnCaseDelegate", new ReturnCaseDelegate(caseFiles));
-        register("recordOutcomeDelegate", new RecordOutcomeDelegate(caseFiles));
-        register("recordRevisitDelegate", new RecordRevisitDelegate(caseFiles));
-        register("recordSupervisionDelegate", new RecordSupervisionDelegate(caseFiles));
-        register("closeCaseDelegate", new CloseCaseDelegate(caseFiles));
+        Mocks.register("splitCaseDelegate", new SplitCaseDelegate(caseFiles));
+        Mocks.register("routeCaseDelegate", new RouteCaseDelegate(routingRules, caseFiles));
+        Mocks.register("assignUnitDelegate", new AssignUnitDelegate(routingRules, caseFiles));
+        Mocks.register("offerUnitsListener", offerUnitsListener);
+        Mocks.register("returnCaseDelegate", new ReturnCaseDelegate(caseFiles));
+        Mocks.register("recordOutcomeDelegate", new RecordOutcomeDelegate(caseFiles));
+        Mocks.register("recordRevisitDelegate", new RecordRevisitDelegate(caseFiles));
+        Mocks.register("recordSupervisionDelegate", new RecordSupervisionDelegate(caseFiles));
+        Mocks.register("closeCaseDelegate", new CloseCaseDelegate(caseFiles));
     }
 
     @AfterEach
@@ -137,7 +143,8 @@ class CaseLifecycleProcessTests {
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(closed.closure()).isEqualTo(Closure.RESOLVED);
         assertThat(closed.satisfaction()).isEqualTo("SATISFIED");
-        assertThat(closed.handlingOutcome()).isEqualTo("MEDIATED_AGREEMENT");
+        assertThat(closed.handlingOutcome()).isEqualTo(
+                new HandlingOutcome("MEDIATED_AGREEMENT", "商家同意退款", null, new BigDecimal("1299.00")));
         assertThat(closed.closedAt()).isNotNull();
     }
 
@@ -149,7 +156,9 @@ class CaseLifecycleProcessTests {
                 "answer", "预付卡退费可依据《上海市单用途预付消费卡管理规定》主张。"));
 
         assertThat(caseProcess).isEnded().hasPassed("Task_CloseCase").hasNotPassed("Task_RecordOutcome", "Task_RouteCase");
-        assertThat(caseFiles.find(caseNumberOf(caseProcess)).orElseThrow().closure()).isEqualTo(Closure.ANSWERED);
+        CaseFile closed = caseFiles.find(caseNumberOf(caseProcess)).orElseThrow();
+        assertThat(closed.closure()).isEqualTo(Closure.ANSWERED);
+        assertThat(closed.answer()).startsWith("预付卡退费");
     }
 
     @Test
@@ -173,6 +182,7 @@ class CaseLifecycleProcessTests {
         assertThat(caseProcess).isEnded().hasNotPassed("Task_RouteCase");
         CaseFile closed = caseFiles.find(caseNumberOf(caseProcess)).orElseThrow();
         assertThat(closed.closure()).isEqualTo(Closure.NOT_ACCEPTED);
+        assertThat(closed.informedBy()).isEqualTo("PHONE");
         assertThat(closed.notAcceptedGround()).isEqualTo("OVER_THREE_YEARS");
     }
 
@@ -213,9 +223,13 @@ class CaseLifecycleProcessTests {
         assertThat(task(caseProcess)).hasCandidateGroup("dispatchers");
         assertThat(caseFiles.find(caseNumberOf(caseProcess)).orElseThrow().status())
                 .isEqualTo(CaseStatus.AWAITING_DISPATCH);
+        String offeredUnits = runtimeService().getVariableTyped(caseProcess.getId(), "unitOptions").getValue()
+                .toString();
+        assertThat(offeredUnits).contains("{\"label\":\"静安区市场监督管理局\",\"value\":\"310106\"}")
+                .contains("\"value\":\"310115-ljz\"");
         complete(task(caseProcess), Map.of("handlingUnit", "310106", "dispatchNote", "据地址判断为静安区"));
 
-        assertThat(caseProcess).isWaitingAt("Task_ContactConsumer");
+        assertThat(caseProcess).isWaitingAt("Task_ContactConsumer").variables().doesNotContainKey("unitOptions");
         assertThat(task(caseProcess)).hasCandidateGroup("unit-310106");
         assertThat(caseFiles.find(caseNumberOf(caseProcess)).orElseThrow().handlingUnit()).isEqualTo("310106");
     }
@@ -252,12 +266,14 @@ class CaseLifecycleProcessTests {
         register(caseProcess, "COMPLAINT");
         complete(task(caseProcess), Map.of("contactResult", "REACHED"));
 
-        complete(task(caseProcess), Map.of("acceptanceDecision", "REJECT", "rejectGround", "NOT_LIVING_CONSUMPTION"));
+        complete(task(caseProcess), Map.of("acceptanceDecision", "REJECT", "rejectGround", "NOT_LIVING_CONSUMPTION",
+                "informMethod", "PHONE", "acceptanceNote", "购买用于经营，已电话告知"));
 
         assertThat(caseProcess).isEnded().hasNotPassed("Task_MediateComplaint", "Task_RevisitConsumer");
         CaseFile closed = caseFiles.find(caseNumberOf(caseProcess)).orElseThrow();
         assertThat(closed.closure()).isEqualTo(Closure.REJECTED_BY_UNIT);
         assertThat(closed.notAcceptedGround()).isEqualTo("NOT_LIVING_CONSUMPTION");
+        assertThat(closed.informedBy()).isEqualTo("PHONE");
     }
 
     @Test
@@ -314,7 +330,8 @@ class CaseLifecycleProcessTests {
         for (int attempt = 1; attempt <= 2; attempt++) {
             complete(task(caseProcess), Map.of("revisitResult", "UNREACHABLE", "revisitNote", "无人接听"));
             assertThat(caseProcess).isWaitingAt("Task_RevisitConsumer").variables()
-                    .containsEntry("revisitAttempts", attempt);
+                    .containsEntry("revisitAttempts", attempt)
+                    .doesNotContainKeys("revisitResult", "revisitNote");
         }
         complete(task(caseProcess), Map.of("revisitResult", "UNREACHABLE", "revisitNote", "无人接听"));
 
@@ -322,8 +339,26 @@ class CaseLifecycleProcessTests {
         assertThat(caseFiles.find(caseNumberOf(caseProcess)).orElseThrow().closure()).isEqualTo(Closure.UNREACHABLE);
     }
 
-    private static void register(String name, JavaDelegate delegate) {
-        Mocks.register(name, delegate);
+    @Test
+    void revisitAfterASupervisionRoundHasItsFullNumberOfCallsAgain() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+        register(caseProcess, "COMPLAINT");
+        contactAndAccept(caseProcess);
+        complete(task(caseProcess), Map.of("handlingOutcome", "NO_AGREEMENT", "outcomeNote", "未达成协议"));
+        complete(task(caseProcess), Map.of("revisitResult", "UNREACHABLE"));
+        complete(task(caseProcess), Map.of("revisitResult", "UNREACHABLE"));
+        complete(task(caseProcess), Map.of("revisitResult", "DISSATISFIED", "revisitNote", "不满意"));
+        complete(task(caseProcess), Map.of("supervisionNote", "请重新调解"));
+
+        complete(task(caseProcess), Map.of("handlingOutcome", "MEDIATED_AGREEMENT", "outcomeNote", "达成协议"));
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            complete(task(caseProcess), Map.of("revisitResult", "UNREACHABLE"));
+            assertThat(caseProcess).isWaitingAt("Task_RevisitConsumer");
+        }
+        complete(task(caseProcess), Map.of("revisitResult", "SATISFIED"));
+
+        assertThat(caseProcess).isEnded();
+        assertThat(caseFiles.find(caseNumberOf(caseProcess)).orElseThrow().closure()).isEqualTo(Closure.RESOLVED);
     }
 
     private static ProcessInstance startPhoneCase(String respondentDistrict) {

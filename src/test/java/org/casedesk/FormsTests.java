@@ -115,8 +115,10 @@ class FormsTests {
     }
 
     @Test
-    void rejectGroundChoicesAreTheGroundsOfTheNegativeList() {
-        Map<String, String> grounds = csv("src/main/resources/registration/not-accepted-grounds.csv", "key", "label");
+    void aUnitRejectsOnAnyNegativeListGroundButJurisdictionWhichReturnsTheCaseInstead() {
+        Map<String, String> grounds = new LinkedHashMap<>(
+                csv("src/main/resources/registration/not-accepted-grounds.csv", "key", "label"));
+        grounds.remove("NO_JURISDICTION");
 
         assertThat(choiceFields("rejectGround")).isNotEmpty()
                 .allSatisfy(field -> assertThat(choices(field)).containsExactlyEntriesOf(grounds));
@@ -129,11 +131,11 @@ class FormsTests {
     }
 
     @Test
-    void handlingUnitChoicesAreTheUnitsOfTheRoutingTable() {
-        Map<String, String> units = csv("src/main/resources/routing/routing-table.csv", "unit", "unitName");
-
-        assertThat(choiceFields("handlingUnit")).isNotEmpty()
-                .allSatisfy(field -> assertThat(choices(field)).containsExactlyEntriesOf(units));
+    void theDispatcherChoosesFromTheUnitsOfTheRoutingTableOfferedAtRunTime() {
+        assertThat(choiceFields("handlingUnit")).isNotEmpty().allSatisfy(field -> {
+            assertThat(field.path("valuesKey").asText()).isEqualTo("unitOptions");
+            assertThat(field.has("values")).isFalse();
+        });
     }
 
     @ParameterizedTest
@@ -171,7 +173,7 @@ class FormsTests {
     private static List<JsonNode> choiceFields(String key) {
         return forms().map(FormsTests::read).flatMap(form -> components(form).stream())
                 .filter(component -> component.path("key").asText().equals(key))
-                .filter(component -> component.has("values"))
+                .filter(component -> component.has("values") || component.has("valuesKey"))
                 .toList();
     }
 

@@ -2,7 +2,6 @@ package org.casedesk.casefile;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -49,23 +48,23 @@ public class CaseFileService {
 
     /** Records the operator's classification, including a corrected respondent. */
     public void recordRegistration(String caseNumber, String caseType, String category, Respondent respondent,
-            String notAcceptedGround, Instant at) {
+            String notAcceptedGround, String answer, Instant at) {
         update(caseNumber, """
                 update case_file set case_type = ?, category = ?, respondent_name = ?, respondent_address = ?,
                     respondent_district = ?, respondent_street = ?, platform_name = ?, not_accepted_ground = ?,
-                    registered_at = ?
+                    answer = ?, registered_at = ?
                 where case_number = ?""",
                 caseType, category, respondent.name(), respondent.address(), respondent.district(),
-                respondent.street(), respondent.platformName(), notAcceptedGround, utc(at), caseNumber);
+                respondent.street(), respondent.platformName(), notAcceptedGround, answer, utc(at), caseNumber);
     }
 
     /**
      * Splits a submission that is both complaint and report: the case stays the complaint and a new,
-     * linked case takes the report. Returns the new case's number.
+     * linked case takes the report, numbered by the same day of receipt. Returns the new case's number.
      */
-    public String splitOffReport(String caseNumber, Instant at) {
+    public String splitOffReport(String caseNumber) {
         CaseFile complaint = find(caseNumber).orElseThrow(() -> unknown(caseNumber));
-        String reportNumber = caseNumbers.next(at);
+        String reportNumber = caseNumbers.next(complaint.receivedAt());
         jdbc.sql("""
                 insert into case_file (case_number, channel, status, case_type, category,
                     complainant_name, complainant_phone, complainant_address, complainant_email,
@@ -103,15 +102,18 @@ public class CaseFileService {
                 CaseStatus.AWAITING_DISPATCH.name(), caseNumber);
     }
 
+    /** The unit did not accept the complaint (Measures Art. 15) and told the complainant. */
     public void recordRejection(String caseNumber, String ground) {
         update(caseNumber, "update case_file set not_accepted_ground = ? where case_number = ?", ground, caseNumber);
     }
 
-    public void recordOutcome(String caseNumber, String outcome, String note, Instant at) {
+    public void recordOutcome(String caseNumber, HandlingOutcome outcome, Instant at) {
         update(caseNumber, """
-                update case_file set status = ?, handling_outcome = ?, outcome_note = ?, handled_at = ?
+                update case_file set status = ?, handling_outcome = ?, outcome_note = ?, termination_reason = ?,
+                    recovered_amount = ?, handled_at = ?
                 where case_number = ?""",
-                CaseStatus.HANDLED.name(), outcome, note, utc(at), caseNumber);
+                CaseStatus.HANDLED.name(), outcome.outcome(), outcome.note(), outcome.terminationReason(),
+                outcome.recoveredAmount(), utc(at), caseNumber);
     }
 
     public void recordSatisfaction(String caseNumber, String satisfaction) {
@@ -125,9 +127,12 @@ public class CaseFileService {
                 CaseStatus.UNDER_SUPERVISION.name(), caseNumber);
     }
 
-    public void close(String caseNumber, Closure closure, Instant at) {
-        update(caseNumber, "update case_file set status = ?, closure = ?, closed_at = ? where case_number = ?",
-                CaseStatus.CLOSED.name(), closure.name(), utc(at), caseNumber);
+    /** @param informedBy how the consumer was told a case was not accepted (PHONE, SMS, …), else null */
+    public void close(String caseNumber, Closure closure, String informedBy, Instant at) {
+        update(caseNumber, """
+                update case_file set status = ?, closure = ?, informed_by = ?, closed_at = ?
+                where case_number = ?""",
+                CaseStatus.CLOSED.name(), closure.name(), informedBy, utc(at), caseNumber);
     }
 
     @Transactional(readOnly = true)
@@ -166,8 +171,10 @@ public class CaseFileService {
                 rs.getBigDecimal("amount"),
                 rs.getString("handling_unit"),
                 rs.getString("not_accepted_ground"),
-                rs.getString("handling_outcome"),
-                rs.getString("outcome_note"),
+                rs.getString("informed_by"),
+                rs.getString("answer"),
+                new HandlingOutcome(rs.getString("handling_outcome"), rs.getString("outcome_note"),
+                        rs.getString("termination_reason"), rs.getBigDecimal("recovered_amount")),
                 rs.getString("satisfaction"),
                 rs.getInt("supervision_rounds"),
                 rs.getString("closure") == null ? null : Closure.valueOf(rs.getString("closure")),
@@ -185,7 +192,7 @@ public class CaseFileService {
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 }

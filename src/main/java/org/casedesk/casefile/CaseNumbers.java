@@ -27,19 +27,19 @@ public class CaseNumbers {
         String day = DAY.format(receivedAt);
         if (increment(day) == 0) {
             try {
-                jdbc.sql("insert into case_number_sequence (received_day, last_value) values (?, 1)").param(day).update();
+                jdbc.sql("insert into case_number_sequence (received_day, last_number) values (?, 1)").param(day).update();
                 return format(day, 1);
             } catch (DuplicateKeyException anotherNodeStartedTheDay) {
                 increment(day);
             }
         }
-        int value = jdbc.sql("select last_value from case_number_sequence where received_day = ?")
+        int value = jdbc.sql("select last_number from case_number_sequence where received_day = ?")
                 .param(day).query(Integer.class).single();
         return format(day, value);
     }
 
     private int increment(String day) {
-        return jdbc.sql("update case_number_sequence set last_value = last_value + 1 where received_day = ?")
+        return jdbc.sql("update case_number_sequence set last_number = last_number + 1 where received_day = ?")
                 .param(day).update();
     }
 

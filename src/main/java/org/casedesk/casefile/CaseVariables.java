@@ -1,5 +1,7 @@
 package org.casedesk.casefile;
 
+import java.math.BigDecimal;
+
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -46,6 +48,8 @@ public final class CaseVariables {
     public static final String HANDLING_UNIT_NAME = "handlingUnitName";
     public static final String ROUTING_RULE = "routingRule";
     public static final String DISPATCH_NOTE = "dispatchNote";
+    /** Json list of {label, value}: the units the dispatcher may choose in {@code dispatch-case}. */
+    public static final String UNIT_OPTIONS = "unitOptions";
     public static final String RETURN_REASON = "returnReason";
 
     // Handle
@@ -71,6 +75,11 @@ public final class CaseVariables {
     public static String text(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    }
+
+    /** Reads a number variable (forms send whole numbers as Integer, others as Double) as an exact amount. */
+    public static BigDecimal decimal(VariableScope scope, String name) {
+        return scope.getVariable(name) instanceof Number number ? new BigDecimal(number.toString()) : null;
     }
 
     private CaseVariables() {

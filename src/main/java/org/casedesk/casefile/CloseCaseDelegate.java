@@ -28,7 +28,7 @@ public class CloseCaseDelegate implements JavaDelegate {
         if (closure == Closure.REJECTED_BY_UNIT) {
             caseFiles.recordRejection(caseNumber, text(execution, REJECT_GROUND));
         }
-        caseFiles.close(caseNumber, closure, ClockUtil.getCurrentTime().toInstant());
+        caseFiles.close(caseNumber, closure, text(execution, INFORM_METHOD), ClockUtil.getCurrentTime().toInstant());
         execution.setVariable(CLOSURE, closure.name());
     }
 }

@@ -6,11 +6,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.casedesk.casefile.CaseFileService;
+import org.casedesk.casefile.HandlingOutcome;
 import org.springframework.stereotype.Component;
 
 /**
  * Bound to {@code Task_RecordOutcome}, after the unit mediated a complaint or verified a report: records the
- * outcome on the case. A revisit follows, so an earlier round's revisit answer is cleared from its form.
+ * outcome on the case. A revisit follows with its full number of calls, also after a supervision round.
  */
 @Component
 public class RecordOutcomeDelegate implements JavaDelegate {
@@ -27,8 +28,9 @@ public class RecordOutcomeDelegate implements JavaDelegate {
         if (outcome == null) {
             throw new IllegalArgumentException("handlingOutcome (办理结果) is required");
         }
-        caseFiles.recordOutcome(text(execution, CASE_NUMBER), outcome, text(execution, OUTCOME_NOTE),
+        caseFiles.recordOutcome(text(execution, CASE_NUMBER), new HandlingOutcome(outcome,
+                text(execution, OUTCOME_NOTE), text(execution, TERMINATION_REASON), decimal(execution, RECOVERED_AMOUNT)),
                 ClockUtil.getCurrentTime().toInstant());
-        execution.removeVariable(REVISIT_RESULT);
+        execution.setVariable(REVISIT_ATTEMPTS, 0);
     }
 }

@@ -2,7 +2,6 @@ package org.casedesk.intake;
 
 import static org.casedesk.casefile.CaseVariables.*;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
@@ -48,7 +47,7 @@ public class OpenCaseFileDelegate implements JavaDelegate {
                         text(execution, PLATFORM_NAME)),
                 text(execution, DESCRIPTION),
                 text(execution, CLAIM),
-                amount(execution.getVariable(AMOUNT)));
+                decimal(execution, AMOUNT));
         if (newCase.channel() == null) {
             throw new IllegalArgumentException("A case needs its channel (来源渠道)");
         }
@@ -58,9 +57,5 @@ public class OpenCaseFileDelegate implements JavaDelegate {
         execution.setVariable(RECEIVED_AT, CENTRE_TIME.format(receivedAt));
         execution.setVariable(SUPERVISION_ROUNDS, 0);
         execution.setVariable(REVISIT_ATTEMPTS, 0);
-    }
-
-    private static BigDecimal amount(Object value) {
-        return value instanceof Number number ? new BigDecimal(number.toString()) : null;
     }
 }

@@ -29,13 +29,14 @@ public class RecordRegistrationDelegate implements JavaDelegate {
         String caseType = text(execution, CASE_TYPE);
         String category = text(execution, CATEGORY);
         String notAcceptedGround = text(execution, NOT_ACCEPTED_GROUND);
-        RegistrationDecision decision = registration.decide(caseType, category, notAcceptedGround,
-                text(execution, ANSWER));
+        String answer = text(execution, ANSWER);
+        RegistrationDecision decision = registration.decide(caseType, category, notAcceptedGround, answer);
         Respondent respondent = new Respondent(text(execution, RESPONDENT_NAME), text(execution, RESPONDENT_ADDRESS),
                 text(execution, RESPONDENT_DISTRICT), text(execution, RESPONDENT_STREET),
                 text(execution, PLATFORM_NAME));
         caseFiles.recordRegistration(text(execution, CASE_NUMBER), caseType, category, respondent,
                 decision == RegistrationDecision.NOT_ACCEPTED ? notAcceptedGround : null,
+                decision == RegistrationDecision.ANSWERED ? answer : null,
                 ClockUtil.getCurrentTime().toInstant());
         execution.setVariable(REGISTRATION_DECISION, decision.name());
     }

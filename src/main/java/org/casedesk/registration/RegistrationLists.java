@@ -3,7 +3,6 @@ package org.casedesk.registration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +29,6 @@ public class RegistrationLists {
         return notAcceptedGrounds.containsKey(key);
     }
 
-    /** Key to Chinese label, in file order. */
-    public Map<String, String> categories() {
-        return categories;
-    }
-
-    /** Key to Chinese label, in file order. */
-    public Map<String, String> notAcceptedGrounds() {
-        return notAcceptedGrounds;
-    }
-
     /** Reads {@code key,label,...} rows after a header line. */
     private static Map<String, String> load(String path) {
         try {
@@ -52,7 +41,7 @@ public class RegistrationLists {
                     throw new IllegalStateException(path + ": bad or repeated row: " + line);
                 }
             }
-            return Collections.unmodifiableMap(entries);
+            return entries;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + path, e);
         }

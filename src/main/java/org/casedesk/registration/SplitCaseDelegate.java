@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.casedesk.casefile.CaseFileService;
 import org.springframework.stereotype.Component;
@@ -30,7 +29,7 @@ public class SplitCaseDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String complaintNumber = text(execution, CASE_NUMBER);
-        String reportNumber = caseFiles.splitOffReport(complaintNumber, ClockUtil.getCurrentTime().toInstant());
+        String reportNumber = caseFiles.splitOffReport(complaintNumber);
 
         Map<String, Object> reportVariables = execution.getVariables();
         reportVariables.put(CASE_NUMBER, reportNumber);

@@ -5,6 +5,7 @@ import static org.casedesk.casefile.CaseVariables.HANDLING_UNIT;
 import static org.casedesk.casefile.CaseVariables.HANDLING_UNIT_NAME;
 import static org.casedesk.casefile.CaseVariables.ROUTED_TO;
 import static org.casedesk.casefile.CaseVariables.ROUTING_RULE;
+import static org.casedesk.casefile.CaseVariables.UNIT_OPTIONS;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -35,6 +36,7 @@ public class AssignUnitDelegate implements JavaDelegate {
         execution.setVariable(HANDLING_UNIT, decision.unitCode());
         execution.setVariable(HANDLING_UNIT_NAME, decision.unitName());
         execution.setVariable(ROUTING_RULE, decision.rule());
+        execution.removeVariable(UNIT_OPTIONS);
         caseFiles.recordForwarded((String) execution.getVariable(CASE_NUMBER), decision.unitCode(),
                 decision.unitName(), ClockUtil.getCurrentTime().toInstant());
     }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * The routing table supervisors maintain, read once at start-up from the files named by
  * {@link RoutingProperties}. {@link RoutingRules} consults it in the Forward (分送) step; the dispatcher
- * picks from its {@link #units()}.
+ * picks from its {@link #units()}, offered by {@link OfferUnitsListener}.
  * <p>
  * {@code routing-table.csv} (UTF-8, header {@code district,street,channel,unit,unitName}, one row a line,
  * values without commas) has three kinds of row:
