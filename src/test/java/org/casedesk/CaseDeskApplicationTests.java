@@ -12,12 +12,14 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.casedesk.casefile.CaseFile;
 import org.casedesk.casefile.CaseFileService;
 import org.casedesk.casefile.CaseStatus;
@@ -55,6 +57,18 @@ class CaseDeskApplicationTests {
 
         assertThat(beanNames).hasSize(10).allSatisfy(name ->
                 assertThat(context.getBean(name)).isInstanceOf(JavaDelegate.class));
+    }
+
+    @Test
+    void everyListenerDelegateExpressionNamesAnExecutionListenerBean() {
+        List<String> beanNames = lifecycleModel().getModelElementsByType(CamundaExecutionListener.class).stream()
+                .map(CamundaExecutionListener::getCamundaDelegateExpression)
+                .filter(expression -> expression != null)
+                .map(expression -> expression.substring(2, expression.length() - 1))
+                .toList();
+
+        assertThat(beanNames).isNotEmpty().allSatisfy(name ->
+                assertThat(context.getBean(name)).isInstanceOf(ExecutionListener.class));
     }
 
     @Test
