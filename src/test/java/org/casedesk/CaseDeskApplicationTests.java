@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
+import static java.util.Map.entry;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -26,24 +32,46 @@ import org.casedesk.casefile.CaseStatus;
 import org.casedesk.casefile.Closure;
 import org.casedesk.intake.OpenCaseFileDelegate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * The real application on H2: the BPMN's delegates and forms are wired, and a complaint submitted through the
  * start form's variables goes all the way to closure through the engine API, as Tasklist would drive it.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:casedesk-app-test;DB_CLOSE_DELAY=-1")
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:casedesk-app-test;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.enabled=false",
+        "spring.mail.host=127.0.0.1"})
 class CaseDeskApplicationTests {
+
+    static final int SMTP_PORT = freePort();
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+    @DynamicPropertySource
+    static void smtpPort(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
 
     @Autowired ApplicationContext context;
     @Autowired RepositoryService repositoryService;
     @Autowired FormService formService;
     @Autowired TaskService taskService;
     @Autowired HistoryService historyService;
+    @Autowired ManagementService managementService;
     @Autowired CaseFileService caseFiles;
     @Autowired JdbcClient jdbc;
     @MockitoSpyBean OpenCaseFileDelegate openCaseFileDelegate;
@@ -55,7 +83,7 @@ class CaseDeskApplicationTests {
                 .map(expression -> expression.substring(2, expression.length() - 1))
                 .toList();
 
-        assertThat(beanNames).hasSize(10).allSatisfy(name ->
+        assertThat(beanNames).hasSizeGreaterThan(10).allSatisfy(name ->
                 assertThat(context.getBean(name)).isInstanceOf(JavaDelegate.class));
     }
 
@@ -75,9 +103,11 @@ class CaseDeskApplicationTests {
     void everyUserTaskAndTheStartEventHaveADeployedForm() {
         ProcessDefinition lifecycle = lifecycle();
         List<String> formRefs = lifecycleModel().getModelElementsByType(UserTask.class).stream()
-                .map(UserTask::getCamundaFormRef).toList();
+                .map(UserTask::getCamundaFormRef).collect(Collectors.toList());
 
         assertThat(formRefs).hasSize(9).doesNotContainNull();
+        formRefs.add(repositoryService.getBpmnModelInstance(latest("overdue-escalation").getId())
+                .getModelElementsByType(UserTask.class).iterator().next().getCamundaFormRef());
         List<String> deployedResources = repositoryService.getDeploymentResourceNames(lifecycle.getDeploymentId());
         assertThat(deployedResources).allSatisfy(name -> assertThat(name).doesNotContain("\\"));
         formRefs.forEach(ref -> assertThat(deployedResources).anyMatch(name -> name.endsWith("forms/" + ref + ".form")));
@@ -86,17 +116,18 @@ class CaseDeskApplicationTests {
 
     @Test
     void phoneComplaintGoesFromTheStartFormToClosure() {
-        var caseProcess = formService.submitStartForm(lifecycle().getId(), Map.of(
-                "channel", "PHONE",
-                "complainantName", "李明",
-                "complainantPhone", "021-62345678",
-                "complainantAddress", "上海市徐汇区漕溪北路1号",
-                "respondentName", "徐家汇某数码店",
-                "respondentAddress", "上海市徐汇区肇嘉浜路1000号",
-                "respondentDistrict", "310104",
-                "description", "新买的手机屏幕有坏点，商家拒绝更换。",
-                "claim", "更换新机",
-                "amount", 5999));
+        var caseProcess = formService.submitStartForm(lifecycle().getId(), Map.ofEntries(
+                entry("channel", "PHONE"),
+                entry("complainantName", "李明"),
+                entry("complainantPhone", "021-62345678"),
+                entry("complainantAddress", "上海市徐汇区漕溪北路1号"),
+                entry("respondentName", "徐家汇某数码店"),
+                entry("respondentAddress", "上海市徐汇区肇嘉浜路1000号"),
+                entry("respondentDistrict", "310104"),
+                entry("description", "新买的手机屏幕有坏点，商家拒绝更换。"),
+                entry("claim", "更换新机"),
+                entry("complainantEmail", "li.ming@example.com"),
+                entry("amount", 5999)));
         String caseNumber = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(caseProcess.getId()).singleResult().getBusinessKey();
         assertThat(caseFiles.find(caseNumber)).get().extracting(CaseFile::status).isEqualTo(CaseStatus.RECEIVED);
@@ -112,8 +143,13 @@ class CaseDeskApplicationTests {
         completeOnlyTask(caseProcess.getId(), "Task_RevisitConsumer", "operators",
                 Map.of("revisitResult", "VERY_SATISFIED"));
 
+        managementService.createJobQuery().processInstanceId(caseProcess.getId()).list()
+                .forEach(mailStep -> managementService.executeJob(mailStep.getId()));
+
         CaseFile closed = caseFiles.find(caseNumber).orElseThrow();
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
+                "【受理回执】您的诉求已登记，案件编号 " + caseNumber, "【办结告知】您的案件 " + caseNumber + " 已办结");
         assertThat(closed.closure()).isEqualTo(Closure.RESOLVED);
         assertThat(closed.handlingUnit()).isEqualTo("310104");
         assertThat(closed.complainantName()).isEqualTo("李明");
@@ -140,6 +176,14 @@ class CaseDeskApplicationTests {
                 .count()).isZero();
     }
 
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private int caseCount() {
         return jdbc.sql("select count(*) from case_file").query(Integer.class).single();
     }
@@ -156,8 +200,12 @@ class CaseDeskApplicationTests {
     }
 
     private ProcessDefinition lifecycle() {
-        return repositoryService.createProcessDefinitionQuery().processDefinitionKey("case-lifecycle")
-                .latestVersion().singleResult();
+        return latest("case-lifecycle");
+    }
+
+    private ProcessDefinition latest(String key) {
+        return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+                .singleResult();
     }
 
     private BpmnModelInstance lifecycleModel() {

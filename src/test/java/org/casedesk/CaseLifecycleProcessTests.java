@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -12,10 +14,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -27,6 +33,11 @@ import org.casedesk.casefile.CaseStatus;
 import org.casedesk.casefile.CloseCaseDelegate;
 import org.casedesk.casefile.Closure;
 import org.casedesk.casefile.HandlingOutcome;
+import org.casedesk.deadline.DeadlineFacts;
+import org.casedesk.deadline.DeadlineFacts.DeadlineFact;
+import org.casedesk.deadline.EscalateOverdueDelegate;
+import org.casedesk.deadline.MarkOverdueDelegate;
+import org.casedesk.deadline.RecordDeadlineListener;
 import org.casedesk.handling.RecordOutcomeDelegate;
 import org.casedesk.handling.ReturnCaseDelegate;
 import org.casedesk.intake.OpenCaseFileDelegate;
@@ -56,7 +67,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * Every path of {@code processes/case-lifecycle.bpmn}, driven through the engine with the real delegates on
  * an in-memory case table. Flow-node and sequence-flow coverage is measured and must be complete.
  */
-@Deployment(resources = "processes/case-lifecycle.bpmn")
+@Deployment(resources = {"processes/case-lifecycle.bpmn", "processes/overdue-escalation.bpmn"})
 class CaseLifecycleProcessTests {
 
     @RegisterExtension
@@ -64,7 +75,14 @@ class CaseLifecycleProcessTests {
             .assertClassCoverageAtLeast(1.0)
             .build();
 
+    /** Thursday 2026-11-26, 10:00 in Shanghai: every test starts on an ordinary working-day morning. */
+    private static final Instant THURSDAY_MORNING = Instant.parse("2026-11-26T02:00:00Z");
+
     private static CaseFileService caseFiles;
+    private static DeadlineFacts deadlineFacts;
+    private final List<String> reminders = new ArrayList<>();
+    private final List<String> overdueNotices = new ArrayList<>();
+    private final List<String> consumerMails = new ArrayList<>();
     private static RoutingRules routingRules;
     private static OfferUnitsListener offerUnitsListener;
 
@@ -75,6 +93,7 @@ class CaseLifecycleProcessTests {
         Flyway.configure().dataSource(dataSource).load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         caseFiles = new CaseFileService(jdbc, new CaseNumbers(jdbc));
+        deadlineFacts = new DeadlineFacts(jdbc);
         RoutingTable routingTable = new RoutingTable(new RoutingProperties(
                 new ClassPathResource("routing/routing-table.csv"), new ClassPathResource("routing/platforms.csv")));
         routingRules = new RoutingRules(routingTable);
@@ -83,6 +102,18 @@ class CaseLifecycleProcessTests {
 
     @BeforeEach
     void delegates() {
+        ClockUtil.setCurrentTime(Date.from(THURSDAY_MORNING));
+        Mocks.register("recordDeadlineListener", new RecordDeadlineListener(deadlineFacts));
+        Mocks.register("escalateOverdueDelegate", new EscalateOverdueDelegate());
+        Mocks.register("markOverdueDelegate", new MarkOverdueDelegate(deadlineFacts));
+        Mocks.register("sendReminderDelegate", (JavaDelegate) execution -> reminders.add(
+                execution.getVariable("deadline") + " to " + execution.getVariable("recipientGroup")));
+        Mocks.register("sendAcknowledgementDelegate", (JavaDelegate) execution -> consumerMails.add(
+                "ACKNOWLEDGEMENT " + execution.getVariable("caseNumber")));
+        Mocks.register("sendOutcomeDelegate", (JavaDelegate) execution -> consumerMails.add(
+                "OUTCOME " + execution.getVariable("caseNumber") + " " + execution.getVariable("closure")));
+        Mocks.register("sendOverdueNoticeDelegate", (JavaDelegate) execution -> overdueNotices.add(
+                execution.getVariable("deadline") + " to " + execution.getVariable("recipientGroup")));
         Mocks.register("openCaseFileDelegate", new OpenCaseFileDelegate(caseFiles));
         Mocks.register("recordRegistrationDelegate",
                 new RecordRegistrationDelegate(new RegistrationService(new RegistrationLists()), caseFiles));
@@ -138,6 +169,7 @@ class CaseLifecycleProcessTests {
 
         complete(task(caseProcess), Map.of("revisitResult", "SATISFIED", "revisitNote", "消费者已收到退款"));
 
+        deliverConsumerMails(caseProcess);
         assertThat(caseProcess).isEnded().hasPassed("Task_CloseCase", "EndEvent_CaseClosed");
         CaseFile closed = caseFiles.find(caseNumber).orElseThrow();
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
@@ -146,6 +178,7 @@ class CaseLifecycleProcessTests {
         assertThat(closed.handlingOutcome()).isEqualTo(
                 new HandlingOutcome("MEDIATED_AGREEMENT", "商家同意退款", null, new BigDecimal("1299.00")));
         assertThat(closed.closedAt()).isNotNull();
+        assertThat(consumerMails).containsExactly("ACKNOWLEDGEMENT " + caseNumber, "OUTCOME " + caseNumber + " RESOLVED");
     }
 
     @Test
@@ -155,6 +188,7 @@ class CaseLifecycleProcessTests {
         complete(task(caseProcess), Map.of("caseType", "CONSULTATION", "category", "PREPAID_CARD",
                 "answer", "预付卡退费可依据《上海市单用途预付消费卡管理规定》主张。"));
 
+        deliverConsumerMails(caseProcess);
         assertThat(caseProcess).isEnded().hasPassed("Task_CloseCase").hasNotPassed("Task_RecordOutcome", "Task_RouteCase");
         CaseFile closed = caseFiles.find(caseNumberOf(caseProcess)).orElseThrow();
         assertThat(closed.closure()).isEqualTo(Closure.ANSWERED);
@@ -179,6 +213,7 @@ class CaseLifecycleProcessTests {
         assertThat(task(caseProcess)).hasCandidateGroup("operators");
         complete(task(caseProcess), Map.of("informMethod", "PHONE", "informNote", "已电话告知"));
 
+        deliverConsumerMails(caseProcess);
         assertThat(caseProcess).isEnded().hasNotPassed("Task_RouteCase");
         CaseFile closed = caseFiles.find(caseNumberOf(caseProcess)).orElseThrow();
         assertThat(closed.closure()).isEqualTo(Closure.NOT_ACCEPTED);
@@ -210,6 +245,7 @@ class CaseLifecycleProcessTests {
         assertThat(report).isWaitingAt("Task_VerifyReport");
         complete(task(report), Map.of("handlingOutcome", "CASE_OPENED", "outcomeNote", "已立案调查"));
         complete(task(report), Map.of("revisitResult", "VERY_SATISFIED"));
+        deliverConsumerMails(report);
         assertThat(report).isEnded();
         assertThat(complaint).isWaitingAt("Task_ContactConsumer");
     }
@@ -269,6 +305,7 @@ class CaseLifecycleProcessTests {
         complete(task(caseProcess), Map.of("acceptanceDecision", "REJECT", "rejectGround", "NOT_LIVING_CONSUMPTION",
                 "informMethod", "PHONE", "acceptanceNote", "购买用于经营，已电话告知"));
 
+        deliverConsumerMails(caseProcess);
         assertThat(caseProcess).isEnded().hasNotPassed("Task_MediateComplaint", "Task_RevisitConsumer");
         CaseFile closed = caseFiles.find(caseNumberOf(caseProcess)).orElseThrow();
         assertThat(closed.closure()).isEqualTo(Closure.REJECTED_BY_UNIT);
@@ -296,6 +333,7 @@ class CaseLifecycleProcessTests {
         }
         complete(task(caseProcess), Map.of("revisitResult", "DISSATISFIED"));
 
+        deliverConsumerMails(caseProcess);
         assertThat(caseProcess).isEnded();
         CaseFile closed = caseFiles.find(caseNumberOf(caseProcess)).orElseThrow();
         assertThat(closed.closure()).isEqualTo(Closure.DISSATISFIED);
@@ -316,6 +354,7 @@ class CaseLifecycleProcessTests {
         assertThat(caseProcess).variables().doesNotContainKey("revisitResult");
         complete(task(caseProcess), Map.of("revisitResult", "NEUTRAL"));
 
+        deliverConsumerMails(caseProcess);
         assertThat(caseProcess).isEnded();
         assertThat(caseFiles.find(caseNumberOf(caseProcess)).orElseThrow().closure()).isEqualTo(Closure.RESOLVED);
     }
@@ -335,6 +374,7 @@ class CaseLifecycleProcessTests {
         }
         complete(task(caseProcess), Map.of("revisitResult", "UNREACHABLE", "revisitNote", "无人接听"));
 
+        deliverConsumerMails(caseProcess);
         assertThat(caseProcess).isEnded().hasNotPassed("Task_SuperviseCase");
         assertThat(caseFiles.find(caseNumberOf(caseProcess)).orElseThrow().closure()).isEqualTo(Closure.UNREACHABLE);
     }
@@ -357,13 +397,159 @@ class CaseLifecycleProcessTests {
         }
         complete(task(caseProcess), Map.of("revisitResult", "SATISFIED"));
 
+        deliverConsumerMails(caseProcess);
         assertThat(caseProcess).isEnded();
         assertThat(caseFiles.find(caseNumberOf(caseProcess)).orElseThrow().closure()).isEqualTo(Closure.RESOLVED);
     }
 
+    @Test
+    void registrationIsDueTheSameWorkingDayRemindsOperatorsAt16AndEscalatesAfterwards() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+
+        assertThat(task(caseProcess)).hasDueDate(at("2026-11-26T15:59:59Z"));
+        passDeadline(caseProcess, "Registration", "REGISTRATION", "operators",
+                "2026-11-26T08:00:00Z", "2026-11-26T15:59:59Z");
+    }
+
+    @Test
+    void firstContactIsDueTheSameWorkingDayTheUnitReceivesTheCase() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+        register(caseProcess, "COMPLAINT");
+
+        assertThat(task(caseProcess)).hasDueDate(at("2026-11-26T15:59:59Z"));
+        passDeadline(caseProcess, "FirstContact", "FIRST_CONTACT", "unit-310101",
+                "2026-11-26T08:00:00Z", "2026-11-26T15:59:59Z");
+    }
+
+    @Test
+    void acceptanceIsDueSevenWorkingDaysAfterTheUnitReceivedTheCaseHoweverLongContactTook() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+        register(caseProcess, "COMPLAINT");
+        ClockUtil.setCurrentTime(at("2026-11-30T02:00:00Z"));
+        complete(task(caseProcess), Map.of("contactResult", "REACHED"));
+
+        assertThat(task(caseProcess)).hasDefinitionKey("Task_DecideAcceptance").hasDueDate(at("2026-12-07T15:59:59Z"));
+        passDeadline(caseProcess, "Acceptance", "ACCEPTANCE", "unit-310101",
+                "2026-12-04T01:00:00Z", "2026-12-07T15:59:59Z");
+    }
+
+    @Test
+    void tvProgrammeTransferMustBeAcceptedWithinOneWorkingDay() {
+        ProcessInstance caseProcess = startCase("TV_315", "310101");
+        register(caseProcess, "COMPLAINT");
+        assertThat(task(caseProcess)).hasCandidateGroup("unit-12315-315");
+        complete(task(caseProcess), Map.of("contactResult", "REACHED"));
+
+        assertThat(task(caseProcess)).hasDueDate(at("2026-11-27T15:59:59Z"));
+    }
+
+    @Test
+    void mediationIsDueFortyFiveWorkingDaysAfterAcceptanceNotCountingNationalDay() {
+        ClockUtil.setCurrentTime(at("2026-09-24T02:00:00Z"));
+        ProcessInstance caseProcess = startPhoneCase("310101");
+        register(caseProcess, "COMPLAINT");
+        contactAndAccept(caseProcess);
+
+        assertThat(task(caseProcess)).hasDefinitionKey("Task_MediateComplaint").hasDueDate(at("2026-12-03T15:59:59Z"));
+        passDeadline(caseProcess, "Mediation", "MEDIATION", "unit-310101",
+                "2026-11-26T01:00:00Z", "2026-12-03T15:59:59Z");
+    }
+
+    @Test
+    void reportVerificationIsDueInFifteenWorkingDays() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+        register(caseProcess, "REPORT");
+        contactAndAccept(caseProcess);
+
+        assertThat(task(caseProcess)).hasDefinitionKey("Task_VerifyReport").hasDueDate(at("2026-12-17T15:59:59Z"));
+        passDeadline(caseProcess, "Verification", "VERIFICATION", "unit-310101",
+                "2026-12-15T01:00:00Z", "2026-12-17T15:59:59Z");
+    }
+
+    @Test
+    void revisitIsDueThreeWorkingDaysAfterTheOutcome() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+        register(caseProcess, "COMPLAINT");
+        contactAndAccept(caseProcess);
+        complete(task(caseProcess), Map.of("handlingOutcome", "MEDIATED_AGREEMENT", "outcomeNote", "达成协议"));
+
+        assertThat(task(caseProcess)).hasDefinitionKey("Task_RevisitConsumer").hasDueDate(at("2026-12-01T15:59:59Z"));
+        passDeadline(caseProcess, "Revisit", "REVISIT", "operators", "2026-11-30T01:00:00Z", "2026-12-01T15:59:59Z");
+    }
+
+    @Test
+    void stepFinishedInTimeIsRecordedWithItsDueDateAndNotOverdue() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+        ClockUtil.setCurrentTime(at("2026-11-26T03:00:00Z"));
+        register(caseProcess, "COMPLAINT");
+
+        assertThat(deadlineFacts.of(caseNumberOf(caseProcess))).first().isEqualTo(new DeadlineFact("REGISTRATION",
+                THURSDAY_MORNING, at("2026-11-26T15:59:59Z").toInstant(), at("2026-11-26T03:00:00Z").toInstant(),
+                null));
+        assertThat(caseFiles.find(caseNumberOf(caseProcess)).orElseThrow().overdue()).isFalse();
+    }
+
+    /**
+     * Moves the clock past the step's reminder and deadline: the reminder goes to the group that must act, the
+     * deadline marks the step and the case overdue, tells that group and the supervisors, and gives the
+     * supervisors a supervision task, while the case itself stays where it was.
+     */
+    private void passDeadline(ProcessInstance caseProcess, String step, String deadline, String group,
+            String reminderAt, String dueAt) {
+        String caseNumber = caseNumberOf(caseProcess);
+        String waitingAt = task(caseProcess).getTaskDefinitionKey();
+
+        Job reminder = timer(caseProcess, "Timer_" + step + "Reminder");
+        assertThat(reminder.getDuedate()).isEqualTo(at(reminderAt));
+        ClockUtil.setCurrentTime(at(reminderAt));
+        execute(reminder);
+        execute(managementService().createJobQuery().processInstanceId(caseProcess.getId())
+                .activityId("Task_Remind" + step).singleResult());
+        assertThat(reminders).containsExactly(deadline + " to " + group);
+        assertThat(caseFiles.find(caseNumber).orElseThrow().overdue()).isFalse();
+
+        Job due = timer(caseProcess, "Timer_" + step + "Due");
+        assertThat(due.getDuedate()).isEqualTo(at(dueAt));
+        ClockUtil.setCurrentTime(at(dueAt));
+        execute(due);
+
+        ProcessInstance escalation = runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey("overdue-escalation").processInstanceBusinessKey(caseNumber).singleResult();
+        assertThat(escalation).isWaitingAt("Task_NotifyOverdue");
+        assertThat(caseFiles.find(caseNumber).orElseThrow().overdue()).isTrue();
+        assertThat(deadlineFacts.of(caseNumber)).filteredOn(fact -> fact.deadline().equals(deadline))
+                .singleElement().satisfies(fact -> assertThat(fact.overdueAt()).isEqualTo(at(dueAt).toInstant()));
+        execute(managementService().createJobQuery().processInstanceId(escalation.getId()).singleResult());
+        assertThat(overdueNotices).containsExactly(deadline + " to " + group);
+        assertThat(escalation).isWaitingAt("Task_SuperviseOverdue").task().hasCandidateGroup("supervisors");
+        complete(task(escalation), Map.of("overdueSupervisionNote", "请承办单位今日内办结"));
+        assertThat(escalation).isEnded();
+        assertThat(caseProcess).isWaitingAt(waitingAt);
+    }
+
+    /** Runs the asynchronous mail steps to the consumer (receipt, outcome) that are waiting for the job executor. */
+    private static void deliverConsumerMails(ProcessInstance caseProcess) {
+        managementService().createJobQuery().processInstanceId(caseProcess.getId()).list().stream()
+                .filter(job -> job.getDuedate() == null)
+                .forEach(job -> execute(job));
+    }
+
+    private static Job timer(ProcessInstance caseProcess, String timerId) {
+        return managementService().createJobQuery().processInstanceId(caseProcess.getId()).activityId(timerId)
+                .singleResult();
+    }
+
+    private static Date at(String instant) {
+        return Date.from(Instant.parse(instant));
+    }
+
     private static ProcessInstance startPhoneCase(String respondentDistrict) {
+        return startCase("PHONE", respondentDistrict);
+    }
+
+    private static ProcessInstance startCase(String channel, String respondentDistrict) {
         Map<String, Object> facts = new HashMap<>();
-        facts.put("channel", "PHONE");
+        facts.put("channel", channel);
         facts.put("complainantName", "李明");
         facts.put("complainantPhone", "13812345678");
         facts.put("complainantAddress", "上海市黄浦区人民大道200号");

@@ -41,7 +41,7 @@ class FormsTests {
     void theFormsFolderHoldsTheStartFormAndOneFormPerUserTask() {
         assertThat(forms().map(FormsTests::formName)).containsExactlyInAnyOrder("start-case", "register-case",
                 "inform-not-accepted", "dispatch-case", "contact-consumer", "decide-acceptance", "mediate-complaint",
-                "verify-report", "revisit-consumer", "supervise-case");
+                "verify-report", "revisit-consumer", "supervise-case", "supervise-overdue");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -24,6 +24,7 @@ public record CaseFile(
         HandlingOutcome handlingOutcome,
         String satisfaction,
         int supervisionRounds,
+        boolean overdue,
         Closure closure,
         String linkedCaseNumber,
         Instant receivedAt,

@@ -177,6 +177,7 @@ public class CaseFileService {
                         rs.getString("termination_reason"), rs.getBigDecimal("recovered_amount")),
                 rs.getString("satisfaction"),
                 rs.getInt("supervision_rounds"),
+                rs.getBoolean("overdue"),
                 rs.getString("closure") == null ? null : Closure.valueOf(rs.getString("closure")),
                 rs.getString("linked_case_number"),
                 instant(rs, "received_at"),

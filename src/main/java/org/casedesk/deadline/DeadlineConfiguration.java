@@ -16,7 +16,7 @@ class DeadlineConfiguration {
     }
 
     @Bean
-    WorkingDayCalendarPlugin workingDayCalendarPlugin(WorkingDayCalendar calendar) {
-        return new WorkingDayCalendarPlugin(calendar);
+    DeadlinePlugin deadlinePlugin(WorkingDayCalendar calendar) {
+        return new DeadlinePlugin(calendar);
     }
 }

@@ -1,28 +1,54 @@
 package org.casedesk.deadline;
 
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * Teaches the engine the {@link WorkingDayDeadline} notation: timers with {@code timeDuration} (Camunda's
+ * Deadlines in the engine. First, it teaches the engine the {@link WorkingDayDeadline} notation: timers with {@code timeDuration} (Camunda's
  * "duration" calendar) and user tasks' {@code camunda:dueDate} / {@code camunda:followUpDate} and timers with
  * {@code timeDate} (its "dueDate" calendar) accept {@code 7WD}; everything else goes to Camunda's own
  * calendars unchanged. Timer expressions must yield this text, not a {@code Date}: a {@code Date} bypasses
  * every business calendar.
+ * <p>
+ * Second, every user task takes its due date from its deadline timer, so the BPMN says each deadline once: a
+ * boundary timer whose id is {@code Timer_<Step>Due}, on the task or on a subprocess around it (see
+ * {@link DeadlineTimers}). Tasklist then sorts and shows tasks by the legal deadline.
  */
-public class WorkingDayCalendarPlugin extends AbstractProcessEnginePlugin {
+public class DeadlinePlugin extends AbstractProcessEnginePlugin {
 
     private final WorkingDayCalendar calendar;
 
-    public WorkingDayCalendarPlugin(WorkingDayCalendar calendar) {
+    public DeadlinePlugin(WorkingDayCalendar calendar) {
         this.calendar = calendar;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                UserTaskActivityBehavior behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
+                behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+                        task -> DeadlineTimers.dueDateOf(task.getExecution()).ifPresent(task::setDueDate));
+            }
+        });
     }
 
     @Override

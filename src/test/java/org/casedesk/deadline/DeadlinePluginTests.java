@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Working-day deadlines inside a real engine: task due dates and timers written as {@code 7WD}. */
-class WorkingDayCalendarPluginTests {
+class DeadlinePluginTests {
 
     private ProcessEngine engine;
 
@@ -28,7 +28,7 @@ class WorkingDayCalendarPluginTests {
     void startEngine() {
         ProcessEngineConfigurationImpl configuration = new StandaloneInMemProcessEngineConfiguration();
         configuration.setJdbcUrl("jdbc:h2:mem:calendar-" + UUID.randomUUID());
-        configuration.getProcessEnginePlugins().add(new WorkingDayCalendarPlugin(new WorkingDayCalendar(null)));
+        configuration.getProcessEnginePlugins().add(new DeadlinePlugin(new WorkingDayCalendar(null)));
         engine = configuration.buildProcessEngine();
         // Thursday 2026-02-12, 10:00 in Shanghai: the Spring Festival break lies ahead
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-02-12T02:00:00Z")));
@@ -73,6 +73,40 @@ class WorkingDayCalendarPluginTests {
         BpmnModelInstance process = process("7 working days", "PT1H");
 
         assertThatThrownBy(() -> start(process)).hasMessageContaining("7 working days");
+    }
+
+    @Test
+    void taskWithoutADueDateTakesTheDueDateOfItsDeadlineTimer() {
+        start(Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("task")
+                .boundaryEvent("Timer_AcceptanceDue").cancelActivity(false).timerWithDuration("7WD")
+                .endEvent()
+                .moveToActivity("task").endEvent()
+                .done());
+
+        assertThat(engine.getTaskService().createTaskQuery().singleResult().getDueDate().toInstant())
+                .isEqualTo(Instant.parse("2026-02-28T15:59:59Z"));
+    }
+
+    @Test
+    void taskInsideASubprocessTakesTheDueDateOfTheSubprocessDeadline() {
+        start(Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(1)
+                .startEvent()
+                .subProcess("period").embeddedSubProcess()
+                .startEvent().userTask("first").userTask("second").endEvent()
+                .subProcessDone()
+                .boundaryEvent("Timer_PeriodDue").cancelActivity(false).timerWithDuration("1WD")
+                .endEvent()
+                .moveToActivity("period").endEvent()
+                .done());
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-02-13T02:00:00Z")));
+
+        engine.getTaskService().complete(engine.getTaskService().createTaskQuery().singleResult().getId());
+
+        // Friday's work started Thursday: the next working day after Thursday is Friday 2026-02-13
+        assertThat(engine.getTaskService().createTaskQuery().singleResult().getDueDate().toInstant())
+                .isEqualTo(Instant.parse("2026-02-13T15:59:59Z"));
     }
 
     private void start(BpmnModelInstance process) {

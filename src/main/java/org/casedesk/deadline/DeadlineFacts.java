@@ -1,0 +1,79 @@
+package org.casedesk.deadline;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The deadline facts of each case in {@code case_deadline} and the overdue flag of {@code case_file}: written in
+ * the engine's transaction as steps start, finish and miss their deadlines.
+ */
+@Service
+@Transactional
+public class DeadlineFacts {
+
+    private final JdbcClient jdbc;
+
+    public DeadlineFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void started(String activityInstanceId, String caseNumber, String deadline, Instant startedAt,
+            Instant dueAt) {
+        jdbc.sql("""
+                insert into case_deadline (activity_instance_id, case_number, deadline, started_at, due_at)
+                values (?, ?, ?, ?, ?)""")
+                .params(activityInstanceId, caseNumber, deadline, utc(startedAt), utc(dueAt))
+                .update();
+    }
+
+    public void finished(String activityInstanceId, Instant finishedAt) {
+        jdbc.sql("update case_deadline set finished_at = ? where activity_instance_id = ?")
+                .params(utc(finishedAt), activityInstanceId)
+                .update();
+    }
+
+    /** The step's open deadline passed: the deadline and the case are marked overdue. */
+    public void overdue(String caseNumber, String deadline, Instant at) {
+        int open = jdbc.sql("""
+                update case_deadline set overdue_at = ?
+                where case_number = ? and deadline = ? and finished_at is null and overdue_at is null""")
+                .params(utc(at), caseNumber, deadline)
+                .update();
+        if (open == 0) {
+            throw new IllegalStateException("Case " + caseNumber + " has no open " + deadline + " deadline");
+        }
+        jdbc.sql("update case_file set overdue = true where case_number = ?").param(caseNumber).update();
+    }
+
+    @Transactional(readOnly = true)
+    public List<DeadlineFact> of(String caseNumber) {
+        return jdbc.sql("""
+                select deadline, started_at, due_at, finished_at, overdue_at from case_deadline
+                where case_number = ? order by started_at, deadline""")
+                .param(caseNumber)
+                .query((rs, row) -> new DeadlineFact(rs.getString("deadline"), instant(rs.getObject("started_at",
+                        LocalDateTime.class)), instant(rs.getObject("due_at", LocalDateTime.class)),
+                        instant(rs.getObject("finished_at", LocalDateTime.class)),
+                        instant(rs.getObject("overdue_at", LocalDateTime.class))))
+                .list();
+    }
+
+    /** One deadline of a case, as stored. */
+    public record DeadlineFact(String deadline, Instant startedAt, Instant dueAt, Instant finishedAt,
+            Instant overdueAt) {
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(LocalDateTime utc) {
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    }
+}
