@@ -71,7 +71,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class CaseLifecycleProcessTests {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-tests.camunda.cfg.xml")
             .assertClassCoverageAtLeast(1.0)
             .build();
 

@@ -38,6 +38,13 @@ public class DeadlineFacts {
                 .update();
     }
 
+    /** A supervisor changed the deadline and migrated the case: the open step is due at its new time. */
+    public void rescheduled(String caseNumber, String deadline, Instant dueAt) {
+        jdbc.sql("update case_deadline set due_at = ? where case_number = ? and deadline = ? and finished_at is null")
+                .params(utc(dueAt), caseNumber, deadline)
+                .update();
+    }
+
     /** The step's open deadline passed: the deadline and the case are marked overdue. */
     public void overdue(String caseNumber, String deadline, Instant at) {
         int open = jdbc.sql("""

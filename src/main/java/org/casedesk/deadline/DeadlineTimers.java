@@ -32,8 +32,12 @@ public final class DeadlineTimers {
         return nearestDueTimer(execution).map(timer -> key(timer.getActivityId()));
     }
 
+    public static boolean isDueTimer(String activityId) {
+        return activityId != null && DUE_TIMER.matcher(activityId).matches();
+    }
+
     /** {@code Timer_FirstContactDue} → {@code FIRST_CONTACT}. */
-    static String key(String timerId) {
+    public static String key(String timerId) {
         Matcher matcher = DUE_TIMER.matcher(timerId);
         if (!matcher.matches()) {
             throw new IllegalArgumentException(timerId + " is not a deadline timer (Timer_<Step>Due)");
@@ -44,8 +48,7 @@ public final class DeadlineTimers {
     private static Optional<JobEntity> nearestDueTimer(DelegateExecution execution) {
         for (ExecutionEntity scope = (ExecutionEntity) execution; scope != null; scope = scope.getParent()) {
             for (JobEntity job : scope.getJobs()) {
-                if (job instanceof TimerEntity && job.getActivityId() != null
-                        && DUE_TIMER.matcher(job.getActivityId()).matches()) {
+                if (job instanceof TimerEntity && isDueTimer(job.getActivityId())) {
                     return Optional.of(job);
                 }
             }
