@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.casedesk.casefile.CaseFile;
@@ -102,6 +103,7 @@ class CaseLifecycleProcessTests {
 
     @BeforeEach
     void delegates() {
+        BpmnAwareTests.init(engine.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(THURSDAY_MORNING));
         Mocks.register("recordDeadlineListener", new RecordDeadlineListener(deadlineFacts));
         Mocks.register("escalateOverdueDelegate", new EscalateOverdueDelegate());

@@ -1,0 +1,129 @@
+package org.casedesk.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A handler records testing time (Measures Art. 20) from Tasklist's start form, on the real application: the
+ * case's mediation reminder, deadline and task due date move by that many working days.
+ */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:mediation-pause;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.enabled=false"})
+class MediationPauseTests {
+
+    @Autowired FormService formService;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired HistoryService historyService;
+    @Autowired DeadlineFacts facts;
+
+    @BeforeEach
+    void thursdayBeforeNationalDay() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-09-24T02:00:00Z")));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void testingTimeMovesTheMediationDeadlineByThatManyWorkingDays() {
+        String processInstanceId = caseInMediation();
+        String caseNumber = caseNumber(processInstanceId);
+        assertThat(timerDue(processInstanceId, "Timer_MediationDue")).isEqualTo(at("2026-12-03T15:59:59Z"));
+
+        formService.submitStartForm(latest("record-testing-time"), Map.of("caseNumber", caseNumber,
+                "testingKind", "APPRAISAL", "testingWorkingDays", 10, "testingNote", "送质检院鉴定"));
+
+        assertThat(timerDue(processInstanceId, "Timer_MediationDue")).isEqualTo(at("2026-12-17T15:59:59Z"));
+        assertThat(timerDue(processInstanceId, "Timer_MediationReminder")).isEqualTo(at("2026-12-10T01:00:00Z"));
+        assertThat(mediationTask(processInstanceId).getDueDate()).isEqualTo(at("2026-12-17T15:59:59Z"));
+        assertThat(facts.of(caseNumber)).filteredOn(fact -> fact.deadline().equals("MEDIATION")).singleElement()
+                .satisfies(fact -> assertThat(fact.dueAt()).isEqualTo(Instant.parse("2026-12-17T15:59:59Z")));
+    }
+
+    @Test
+    void caseThatIsNotInMediationCannotBePausedAndNothingChanges() {
+        String processInstanceId = formService.submitStartForm(latest("case-lifecycle"), startForm()).getId();
+        long recordingsBefore = recordings();
+
+        assertThatThrownBy(() -> formService.submitStartForm(latest("record-testing-time"), Map.of(
+                "caseNumber", caseNumber(processInstanceId), "testingKind", "TESTING", "testingWorkingDays", 5)))
+                .hasMessageContaining("不在调解期限内");
+        assertThat(recordings()).isEqualTo(recordingsBefore);
+    }
+
+    private long recordings() {
+        return historyService.createHistoricProcessInstanceQuery().processDefinitionKey("record-testing-time").count();
+    }
+
+    @Test
+    void unknownCaseIsNamedInTheError() {
+        assertThatThrownBy(() -> formService.submitStartForm(latest("record-testing-time"), Map.of(
+                "caseNumber", "SH20260101999999", "testingKind", "TESTING", "testingWorkingDays", 5)))
+                .hasMessageContaining("SH20260101999999");
+    }
+
+    private String caseInMediation() {
+        String processInstanceId = formService.submitStartForm(latest("case-lifecycle"), startForm()).getId();
+        complete(processInstanceId, Map.of("caseType", "COMPLAINT", "category", "FOOD"));
+        complete(processInstanceId, Map.of("contactResult", "REACHED"));
+        complete(processInstanceId, Map.of("acceptanceDecision", "ACCEPT"));
+        assertThat(mediationTask(processInstanceId)).isNotNull();
+        return processInstanceId;
+    }
+
+    private static Map<String, Object> startForm() {
+        return Map.of("channel", "PHONE", "complainantName", "李明", "complainantPhone", "13812345678",
+                "respondentName", "某食品店", "respondentDistrict", "310101", "description", "月饼霉变");
+    }
+
+    private void complete(String processInstanceId, Map<String, Object> values) {
+        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+        formService.submitTaskForm(task.getId(), values);
+    }
+
+    private Task mediationTask(String processInstanceId) {
+        return taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey("Task_MediateComplaint").singleResult();
+    }
+
+    private Date timerDue(String processInstanceId, String timerId) {
+        return managementService.createJobQuery().processInstanceId(processInstanceId).activityId(timerId)
+                .singleResult().getDuedate();
+    }
+
+    private String caseNumber(String processInstanceId) {
+        return historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+                .singleResult().getBusinessKey();
+    }
+
+    private String latest(String key) {
+        return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+                .singleResult().getId();
+    }
+
+    private static Date at(String instant) {
+        return Date.from(Instant.parse(instant));
+    }
+}
