@@ -105,7 +105,7 @@ class CaseDeskApplicationTests {
         List<String> formRefs = lifecycleModel().getModelElementsByType(UserTask.class).stream()
                 .map(UserTask::getCamundaFormRef).collect(Collectors.toList());
 
-        assertThat(formRefs).hasSize(9).doesNotContainNull();
+        assertThat(formRefs).hasSize(11).doesNotContainNull();
         formRefs.add(repositoryService.getBpmnModelInstance(latest("overdue-escalation").getId())
                 .getModelElementsByType(UserTask.class).iterator().next().getCamundaFormRef());
         List<String> deployedResources = repositoryService.getDeploymentResourceNames(lifecycle.getDeploymentId());

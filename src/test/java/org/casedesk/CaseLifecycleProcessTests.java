@@ -246,6 +246,8 @@ class CaseLifecycleProcessTests {
         contactAndAccept(report);
         assertThat(report).isWaitingAt("Task_VerifyReport");
         complete(task(report), Map.of("handlingOutcome", "CASE_OPENED", "outcomeNote", "已立案调查"));
+        assertThat(report).isWaitingAt("Task_InformReporter");
+        complete(task(report), Map.of("reporterInformMethod", "PHONE", "reporterInformNote", "已电话告知举报人"));
         complete(task(report), Map.of("revisitResult", "VERY_SATISFIED"));
         deliverConsumerMails(report);
         assertThat(report).isEnded();
@@ -321,6 +323,7 @@ class CaseLifecycleProcessTests {
         register(caseProcess, "COMPLAINT");
         contactAndAccept(caseProcess);
         complete(task(caseProcess), Map.of("handlingOutcome", "NO_AGREEMENT", "outcomeNote", "双方分歧较大"));
+        complete(task(caseProcess), Map.of("mediationEndInformMethod", "LETTER", "mediationEndInformNote", "已书面告知双方"));
 
         for (int round = 1; round <= 2; round++) {
             complete(task(caseProcess), Map.of("revisitResult", "DISSATISFIED", "revisitNote", "对处理结果不满意"));
@@ -332,6 +335,8 @@ class CaseLifecycleProcessTests {
                     .containsEntry("supervisionRounds", round);
             assertThat(task(caseProcess)).hasCandidateGroup("unit-310101");
             complete(task(caseProcess), Map.of("handlingOutcome", "NO_AGREEMENT", "outcomeNote", "再次调解未果"));
+            assertThat(caseProcess).isWaitingAt("Task_NotifyMediationEnded");
+            complete(task(caseProcess), Map.of("mediationEndInformMethod", "LETTER", "mediationEndInformNote", "已书面告知双方"));
         }
         complete(task(caseProcess), Map.of("revisitResult", "DISSATISFIED"));
 
@@ -348,11 +353,13 @@ class CaseLifecycleProcessTests {
         register(caseProcess, "REPORT");
         contactAndAccept(caseProcess);
         complete(task(caseProcess), Map.of("handlingOutcome", "CASE_NOT_OPENED", "outcomeNote", "未发现违法行为"));
+        complete(task(caseProcess), Map.of("reporterInformMethod", "PHONE", "reporterInformNote", "已电话告知举报人"));
         complete(task(caseProcess), Map.of("revisitResult", "DISSATISFIED"));
         complete(task(caseProcess), Map.of("supervisionNote", "请补充现场检查"));
 
         assertThat(caseProcess).isWaitingAt("Task_VerifyReport");
         complete(task(caseProcess), Map.of("handlingOutcome", "CASE_OPENED", "outcomeNote", "复查后立案"));
+        complete(task(caseProcess), Map.of("reporterInformMethod", "PHONE", "reporterInformNote", "已电话告知举报人"));
         assertThat(caseProcess).variables().doesNotContainKey("revisitResult");
         complete(task(caseProcess), Map.of("revisitResult", "NEUTRAL"));
 
@@ -387,6 +394,7 @@ class CaseLifecycleProcessTests {
         register(caseProcess, "COMPLAINT");
         contactAndAccept(caseProcess);
         complete(task(caseProcess), Map.of("handlingOutcome", "NO_AGREEMENT", "outcomeNote", "未达成协议"));
+        complete(task(caseProcess), Map.of("mediationEndInformMethod", "LETTER", "mediationEndInformNote", "已书面告知双方"));
         complete(task(caseProcess), Map.of("revisitResult", "UNREACHABLE"));
         complete(task(caseProcess), Map.of("revisitResult", "UNREACHABLE"));
         complete(task(caseProcess), Map.of("revisitResult", "DISSATISFIED", "revisitNote", "不满意"));
@@ -466,6 +474,43 @@ class CaseLifecycleProcessTests {
         assertThat(task(caseProcess)).hasDefinitionKey("Task_VerifyReport").hasDueDate(at("2026-12-17T15:59:59Z"));
         passDeadline(caseProcess, "Verification", "VERIFICATION", "unit-310101",
                 "2026-12-15T01:00:00Z", "2026-12-17T15:59:59Z");
+    }
+
+    @Test
+    void bothPartiesMustBeToldWithinSevenWorkingDaysThatMediationEnded() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+        register(caseProcess, "COMPLAINT");
+        contactAndAccept(caseProcess);
+        complete(task(caseProcess), Map.of("handlingOutcome", "TERMINATED", "terminationReason", "被投诉人已歇业",
+                "outcomeNote", "终止调解"));
+
+        assertThat(task(caseProcess)).hasDefinitionKey("Task_NotifyMediationEnded")
+                .hasCandidateGroup("unit-310101").hasDueDate(at("2026-12-07T15:59:59Z"));
+        passDeadline(caseProcess, "MediationEnded", "MEDIATION_ENDED", "unit-310101",
+                "2026-12-04T01:00:00Z", "2026-12-07T15:59:59Z");
+    }
+
+    @Test
+    void realNameReporterMustBeToldTheDecisionWithinFiveWorkingDays() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+        register(caseProcess, "REPORT");
+        contactAndAccept(caseProcess);
+        complete(task(caseProcess), Map.of("handlingOutcome", "CASE_OPENED", "outcomeNote", "已立案"));
+
+        assertThat(task(caseProcess)).hasDefinitionKey("Task_InformReporter").hasDueDate(at("2026-12-03T15:59:59Z"));
+        passDeadline(caseProcess, "ReporterInformed", "REPORTER_INFORMED", "unit-310101",
+                "2026-12-02T01:00:00Z", "2026-12-03T15:59:59Z");
+    }
+
+    @Test
+    void anonymousReportIsRevisitedWithoutTellingAReporter() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+        register(caseProcess, "REPORT");
+        complete(task(caseProcess), Map.of("contactResult", "ANONYMOUS"));
+        complete(task(caseProcess), Map.of("acceptanceDecision", "ACCEPT"));
+        complete(task(caseProcess), Map.of("handlingOutcome", "CASE_NOT_OPENED", "outcomeNote", "未发现违法行为"));
+
+        assertThat(caseProcess).isWaitingAt("Task_RevisitConsumer").hasNotPassed("Task_InformReporter");
     }
 
     @Test

@@ -41,7 +41,8 @@ class FormsTests {
     void theFormsFolderHoldsTheStartFormAndOneFormPerUserTask() {
         assertThat(forms().map(FormsTests::formName)).containsExactlyInAnyOrder("start-case", "register-case",
                 "inform-not-accepted", "dispatch-case", "contact-consumer", "decide-acceptance", "mediate-complaint",
-                "verify-report", "revisit-consumer", "supervise-case", "supervise-overdue", "record-testing-time");
+                "verify-report", "revisit-consumer", "supervise-case", "supervise-overdue", "record-testing-time",
+                "notify-mediation-ended", "inform-reporter");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,7 +12,9 @@ enum Deadline {
     FIRST_CONTACT("先行联系"),
     ACCEPTANCE("受理审查"),
     MEDIATION("调解"),
+    MEDIATION_ENDED("告知终止调解"),
     VERIFICATION("举报核查"),
+    REPORTER_INFORMED("告知举报人"),
     REVISIT("回访");
 
     private final String displayName;

@@ -37,7 +37,7 @@ class DeadlinesReadmeTests {
                         .map(TimerEventDefinition.class::cast).findFirst().orElseThrow()
                         .getTimeDuration().getTextContent().trim()));
 
-        assertThat(bpmn).hasSize(12);
+        assertThat(bpmn).hasSize(16);
         assertThat(readme).isEqualTo(bpmn);
     }
 }
