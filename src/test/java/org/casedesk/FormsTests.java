@@ -42,7 +42,8 @@ class FormsTests {
         assertThat(forms().map(FormsTests::formName)).containsExactlyInAnyOrder("start-case", "register-case",
                 "inform-not-accepted", "dispatch-case", "contact-consumer", "decide-acceptance", "mediate-complaint",
                 "verify-report", "revisit-consumer", "supervise-case", "supervise-overdue", "record-testing-time",
-                "notify-mediation-ended", "inform-reporter");
+                "notify-mediation-ended", "inform-reporter", "request-verification-extension",
+                "approve-verification-extension");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -160,7 +161,8 @@ class FormsTests {
     }
 
     static Stream<Path> userTaskForms() {
-        return forms().filter(file -> !List.of("start-case", "record-testing-time").contains(formName(file)));
+        return forms().filter(file -> !List.of("start-case", "record-testing-time", "request-verification-extension")
+                .contains(formName(file)));
     }
 
     /** As form-js tests it: {@code new RegExp(pattern).test(value)}, a search the pattern's anchors make whole. */

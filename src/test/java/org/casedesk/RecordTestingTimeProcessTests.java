@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code processes/record-testing-time.bpmn}: the start form's facts reach the step that extends the mediation
- * deadline (its effect on a case is tested on the real application in {@code MediationPauseTests}).
+ * deadline (its effect on a case is tested on the real application in {@code DeadlineExtensionTests}).
  */
 @Deployment(resources = "processes/record-testing-time.bpmn")
 class RecordTestingTimeProcessTests {

@@ -14,19 +14,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExtendMediationDelegate implements JavaDelegate {
 
-    private final MediationPause pause;
+    static final String TESTING_WORKING_DAYS = "testingWorkingDays";
 
-    public ExtendMediationDelegate(MediationPause pause) {
-        this.pause = pause;
+    private final DeadlineExtension extension;
+
+    public ExtendMediationDelegate(DeadlineExtension extension) {
+        this.extension = extension;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object days = execution.getVariable(MediationPause.TESTING_WORKING_DAYS);
-        if (!(days instanceof Number number)) {
+        if (!(execution.getVariable(TESTING_WORKING_DAYS) instanceof Number days)) {
             throw new IllegalArgumentException("testingWorkingDays (检测鉴定工作日) is required");
         }
         execution.setVariable("mediationDueAt",
-                pause.extend(text(execution, CASE_NUMBER), number.intValue()).toString());
+                extension.extend(text(execution, CASE_NUMBER), "Mediation", days.intValue()).toString());
     }
 }

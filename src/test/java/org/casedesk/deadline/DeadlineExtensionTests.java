@@ -25,9 +25,9 @@ import org.springframework.boot.test.context.SpringBootTest;
  * case's mediation reminder, deadline and task due date move by that many working days.
  */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:mediation-pause;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:deadline-extension;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false"})
-class MediationPauseTests {
+class DeadlineExtensionTests {
 
     @Autowired FormService formService;
     @Autowired TaskService taskService;
@@ -63,13 +63,13 @@ class MediationPauseTests {
     }
 
     @Test
-    void caseThatIsNotInMediationCannotBePausedAndNothingChanges() {
+    void caseThatIsNotInMediationCannotBeExtendedAndNothingChanges() {
         String processInstanceId = formService.submitStartForm(latest("case-lifecycle"), startForm()).getId();
         long recordingsBefore = recordings();
 
         assertThatThrownBy(() -> formService.submitStartForm(latest("record-testing-time"), Map.of(
                 "caseNumber", caseNumber(processInstanceId), "testingKind", "TESTING", "testingWorkingDays", 5)))
-                .hasMessageContaining("不在调解期限内");
+                .hasMessageContaining("不在该环节期限内");
         assertThat(recordings()).isEqualTo(recordingsBefore);
     }
 
@@ -82,6 +82,31 @@ class MediationPauseTests {
         assertThatThrownBy(() -> formService.submitStartForm(latest("record-testing-time"), Map.of(
                 "caseNumber", "SH20260101999999", "testingKind", "TESTING", "testingWorkingDays", 5)))
                 .hasMessageContaining("SH20260101999999");
+    }
+
+    @Test
+    void approvedExtensionGivesAReportFifteenMoreWorkingDaysOnce() {
+        String processInstanceId = formService.submitStartForm(latest("case-lifecycle"), startForm()).getId();
+        complete(processInstanceId, Map.of("caseType", "REPORT", "category", "FOOD"));
+        complete(processInstanceId, Map.of("contactResult", "REACHED"));
+        complete(processInstanceId, Map.of("acceptanceDecision", "ACCEPT"));
+        String caseNumber = caseNumber(processInstanceId);
+        // 15 working days from Thursday 2026-09-24, National Day not counted
+        assertThat(timerDue(processInstanceId, "Timer_VerificationDue")).isEqualTo(at("2026-10-22T15:59:59Z"));
+
+        requestAndApproveExtension(caseNumber);
+
+        assertThat(timerDue(processInstanceId, "Timer_VerificationDue")).isEqualTo(at("2026-11-12T15:59:59Z"));
+        assertThat(taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getDueDate())
+                .isEqualTo(at("2026-11-12T15:59:59Z"));
+        assertThatThrownBy(() -> requestAndApproveExtension(caseNumber)).hasMessageContaining("已延长过一次");
+        assertThat(timerDue(processInstanceId, "Timer_VerificationDue")).isEqualTo(at("2026-11-12T15:59:59Z"));
+    }
+
+    private void requestAndApproveExtension(String caseNumber) {
+        String request = formService.submitStartForm(latest("extend-verification"), Map.of("caseNumber", caseNumber,
+                "extensionReason", "需调取平台交易记录")).getId();
+        complete(request, Map.of("extensionDecision", "APPROVED"));
     }
 
     private String caseInMediation() {

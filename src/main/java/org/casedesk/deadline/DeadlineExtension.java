@@ -1,0 +1,108 @@
+package org.casedesk.deadline;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.Date;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.casedesk.casefile.CentreTime;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moves one running step's deadline by working days, where the law lets the period stop or grow: testing and
+ * appraisal time in mediation (Measures Art. 20), a report's verification extended with approval (Procedure
+ * Rules Art. 18). The step's reminder and deadline timers move, and so do its task's due date and stored deadline.
+ */
+@Service
+public class DeadlineExtension {
+
+    private final RuntimeService runtimeService;
+    private final ManagementService managementService;
+    private final TaskService taskService;
+    private final WorkingDayCalendar calendar;
+    private final DeadlineFacts facts;
+
+    public DeadlineExtension(RuntimeService runtimeService, ManagementService managementService,
+            TaskService taskService, WorkingDayCalendar calendar, DeadlineFacts facts) {
+        this.runtimeService = runtimeService;
+        this.managementService = managementService;
+        this.taskService = taskService;
+        this.calendar = calendar;
+        this.facts = facts;
+    }
+
+    /**
+     * @param step the step as named in its timers, e.g. {@code Mediation} for {@code Timer_MediationDue}
+     * @return the step's new deadline
+     * @throws IllegalArgumentException naming the reason when the case is not running within that deadline
+     */
+    @Transactional
+    public Instant extend(String caseNumber, String step, int workingDays) {
+        if (workingDays < 1 || workingDays > 120) {
+            throw new IllegalArgumentException("Working days must be 1 to 120, not " + workingDays);
+        }
+        return extend(caseProcess(caseNumber), caseNumber, step, workingDays);
+    }
+
+    /** As {@link #extend}, but a case's step may be extended this way only once (variable {@code <step>Extended}). */
+    @Transactional
+    public Instant extendOnce(String caseNumber, String step, int workingDays) {
+        ProcessInstance caseProcess = caseProcess(caseNumber);
+        String extended = Character.toLowerCase(step.charAt(0)) + step.substring(1) + "Extended";
+        if (Boolean.TRUE.equals(runtimeService.getVariable(caseProcess.getId(), extended))) {
+            throw new IllegalArgumentException("案件 " + caseNumber + " 的该期限已延长过一次 / " + step + " already extended");
+        }
+        Instant newDue = extend(caseProcess, caseNumber, step, workingDays);
+        runtimeService.setVariable(caseProcess.getId(), extended, true);
+        return newDue;
+    }
+
+    private ProcessInstance caseProcess(String caseNumber) {
+        ProcessInstance caseProcess = runtimeService.createProcessInstanceQuery().processDefinitionKey("case-lifecycle")
+                .processInstanceBusinessKey(caseNumber).singleResult();
+        if (caseProcess == null) {
+            throw new IllegalArgumentException("案件 " + caseNumber + " 不存在或已办结 / no running case " + caseNumber);
+        }
+        return caseProcess;
+    }
+
+    private Instant extend(ProcessInstance caseProcess, String caseNumber, String step, int workingDays) {
+        String dueTimer = "Timer_" + step + "Due";
+        Job due = timer(caseProcess, dueTimer);
+        if (due == null) {
+            throw new IllegalArgumentException("案件 " + caseNumber + " 不在该环节期限内（未到该环节，或期限已届满并已通报）"
+                    + " / not within its " + step + " deadline");
+        }
+        Date oldDue = due.getDuedate();
+        Date newDue = later(oldDue, workingDays);
+        managementService.setJobDuedate(due.getId(), newDue);
+        Job reminder = timer(caseProcess, "Timer_" + step + "Reminder");
+        if (reminder != null) {
+            managementService.setJobDuedate(reminder.getId(), later(reminder.getDuedate(), workingDays));
+        }
+        for (Task task : taskService.createTaskQuery().processInstanceId(caseProcess.getId()).dueDate(oldDue).list()) {
+            task.setDueDate(newDue);
+            taskService.saveTask(task);
+        }
+        facts.rescheduled(caseNumber, DeadlineTimers.key(dueTimer), newDue.toInstant());
+        return newDue.toInstant();
+    }
+
+    private Job timer(ProcessInstance caseProcess, String timerId) {
+        return managementService.createJobQuery().processInstanceId(caseProcess.getId()).activityId(timerId)
+                .singleResult();
+    }
+
+    /** The same time of day, that many working days later in Shanghai. */
+    private Date later(Date date, int workingDays) {
+        ZonedDateTime local = date.toInstant().atZone(CentreTime.ZONE);
+        return Date.from(calendar.addWorkingDays(local.toLocalDate(), workingDays).atTime(local.toLocalTime())
+                .atZone(CentreTime.ZONE).toInstant());
+    }
+}
