@@ -4,7 +4,7 @@
 
 create table mail_log (
     message_key  varchar(255)  not null primary key,
-    case_number  varchar(20)   not null,
+    case_number  varchar(20),             -- null for the daily bulletin, which is about many cases
     recipients   varchar(4000) not null,
     subject      varchar(500)  not null,
     sent_at      datetime(3)   not null

@@ -11,9 +11,14 @@ enum Notification {
     /** 受理回执, to the consumer after intake. */
     ACKNOWLEDGEMENT,
     /** 办结告知, to the consumer after closure. */
-    OUTCOME;
+    OUTCOME,
+    /** 每日超期通报, to the supervisors every working day: the overdue cases by unit. */
+    BULLETIN,
+    /** 每日超期通报 of a day without overdue cases: supervisors expect one every working day. */
+    BULLETIN_NONE;
 
+    /** {@code BULLETIN_NONE} → {@code notification/bulletin-none.txt}. */
     String template() {
-        return "notification/" + name().toLowerCase(Locale.ROOT) + ".txt";
+        return "notification/" + name().toLowerCase(Locale.ROOT).replace('_', '-') + ".txt";
     }
 }

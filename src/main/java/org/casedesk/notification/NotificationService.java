@@ -30,17 +30,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes and sends the centre's four mails. The delegates call it from asynchronous BPMN steps, so the
+ * Writes and sends the centre's mails. The delegates call it from asynchronous BPMN steps, so the
  * business transaction before the step has committed when a mail goes out, and a mail that cannot be sent
  * throws: the step's job rolls back, the engine retries it, and Cockpit shows an incident when the retries
  * are used up. A mail outage delays mail and loses nothing.
  * <p>
  * Exactly once, as far as the database can make it: each mail has a message key naming the notification,
  * the case and the execution of the BPMN step (the same across the retries of its job, new each time a timer
- * fires again), and is recorded in {@code mail_log} in the step's transaction before it is sent. A key already
- * recorded was sent by a committed step and is not sent again; a second node running the same job waits on
- * the uncommitted row and then skips it; the row of a mail that failed rolls back with its job. Only a failure
- * after the SMTP server accepted the mail and before the commit can still send it twice.
+ * fires again; the daily bulletin's names the day instead), and is recorded in {@code mail_log} in the step's
+ * transaction before it is sent. A key already recorded was sent by a committed step and is not sent again; a
+ * second node running the same job waits on the uncommitted row and then skips it; the row of a mail that
+ * failed rolls back with its job. Only a failure after the SMTP server accepted the mail and before the commit
+ * can still send it twice.
  * <p>
  * Staff are reached through the e-mail addresses of the Camunda users in a group; users without a valid
  * address are skipped, and a mail nobody can receive is logged as a warning and not sent.
@@ -77,16 +78,18 @@ class NotificationService {
 
     /** 超期提示: tells the group that must act that the deadline is near. */
     void remind(CaseFacts facts, DeadlineNotice notice, String stepExecution) {
-        send(Notification.REMINDER, facts, key(Notification.REMINDER, notice.deadline(), facts, stepExecution),
-                staff(notice.recipientGroup()), deadlineValues(facts, notice));
+        send(Notification.REMINDER, facts.caseNumber(),
+                key(Notification.REMINDER, notice.deadline(), facts, stepExecution), staff(notice.recipientGroup()),
+                deadlineValues(facts, notice));
     }
 
     /** 超期通报: tells the group that must act, and the supervisors, that the deadline has passed. */
     void reportOverdue(CaseFacts facts, DeadlineNotice notice, String stepExecution) {
         Set<String> recipients = staff(notice.recipientGroup());
         recipients.addAll(staff(SUPERVISORS));
-        send(Notification.OVERDUE, facts, key(Notification.OVERDUE, notice.deadline(), facts, stepExecution),
-                recipients, deadlineValues(facts, notice));
+        send(Notification.OVERDUE, facts.caseNumber(),
+                key(Notification.OVERDUE, notice.deadline(), facts, stepExecution), recipients,
+                deadlineValues(facts, notice));
     }
 
     /** 受理回执: tells the consumer the case number and how to follow it, when the consumer gave an e-mail. */
@@ -96,8 +99,9 @@ class NotificationService {
         }
         Map<String, String> values = caseValues(facts);
         values.put("receivedAt", facts.receivedAt() == null ? null : CENTRE_TIME.format(facts.receivedAt()));
-        send(Notification.ACKNOWLEDGEMENT, facts, key(Notification.ACKNOWLEDGEMENT, null, facts, stepExecution),
-                Set.of(facts.complainantEmail()), values);
+        send(Notification.ACKNOWLEDGEMENT, facts.caseNumber(),
+                key(Notification.ACKNOWLEDGEMENT, null, facts, stepExecution), Set.of(facts.complainantEmail()),
+                values);
     }
 
     /** 办结告知: tells the consumer how the case ended and the unit's outcome, when the consumer gave an e-mail. */
@@ -112,8 +116,24 @@ class NotificationService {
         Map<String, String> values = caseValues(facts);
         values.put("closure", closureText(Closure.valueOf(facts.closure())));
         values.put("outcomeNote", orElse(facts.outcomeNote(), "无"));
-        send(Notification.OUTCOME, facts, key(Notification.OUTCOME, null, facts, stepExecution),
+        send(Notification.OUTCOME, facts.caseNumber(), key(Notification.OUTCOME, null, facts, stepExecution),
                 Set.of(facts.complainantEmail()), values);
+    }
+
+    /**
+     * 每日超期通报: tells the supervisors which cases are overdue, by unit, or that none is. Its key is the day,
+     * {@code BULLETIN:20261130}, so a day's bulletin is mailed once however often its step runs.
+     */
+    void sendBulletin(OverdueBulletin bulletin) {
+        Map<String, String> values = new HashMap<>();
+        values.put("bulletinDate", bulletin.day().toString());
+        values.put("asOf", CENTRE_TIME.format(ClockUtil.getCurrentTime().toInstant()));
+        values.put("caseCount", String.valueOf(bulletin.caseCount()));
+        values.put("overdueCases", bulletin.text());
+        values.put("tasklistUrl", properties.tasklistUrl());
+        send(bulletin.isEmpty() ? Notification.BULLETIN_NONE : Notification.BULLETIN, null,
+                Notification.BULLETIN.name() + ":" + DateTimeFormatter.BASIC_ISO_DATE.format(bulletin.day()),
+                staff(SUPERVISORS), values);
     }
 
     /**
@@ -138,14 +158,14 @@ class NotificationService {
                 + ":" + stepExecution;
     }
 
-    private void send(Notification notification, CaseFacts facts, String messageKey, Set<String> recipients,
+    private void send(Notification notification, String caseNumber, String messageKey, Set<String> recipients,
             Map<String, String> values) {
         MailTemplate.Mail mail = templates.get(notification).render(values);
         if (recipients.isEmpty()) {
             log.warn("{} not sent: nobody to send it to", messageKey);
             return;
         }
-        if (!recordOnce(messageKey, facts.caseNumber(), recipients, mail.subject())) {
+        if (!recordOnce(messageKey, caseNumber, recipients, mail.subject())) {
             log.debug("{} was sent before", messageKey);
             return;
         }
