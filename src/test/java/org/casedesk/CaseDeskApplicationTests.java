@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.FormService;
@@ -35,6 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -74,6 +78,7 @@ class CaseDeskApplicationTests {
     @Autowired ManagementService managementService;
     @Autowired CaseFileService caseFiles;
     @Autowired JdbcClient jdbc;
+    @Autowired HealthEndpoint health;
     @MockitoSpyBean OpenCaseFileDelegate openCaseFileDelegate;
 
     @Test
@@ -157,6 +162,14 @@ class CaseDeskApplicationTests {
         assertThat(closed.registeredAt()).isNotNull();
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(caseProcess.getId())
                 .completed().count()).isEqualTo(1);
+    }
+
+    @Test
+    void healthEndpointNamesTheYearsTheWorkingDayCalendarKnows() {
+        Health calendar = (Health) health.healthForPath("workingDayCalendar");
+
+        assertThat(calendar.getStatus()).isEqualTo(Status.UP);
+        assertThat(calendar.getDetails()).containsEntry("yearsWithData", Set.of(2024, 2025, 2026));
     }
 
     @Test

@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
  * UP, because a missing schedule makes deadlines approximate, not the app unusable.
  */
 @Component
-class WorkingDayCalendarHealth implements HealthIndicator {
+class WorkingDayCalendarHealthIndicator implements HealthIndicator {
 
     private final WorkingDayCalendar calendar;
 
-    WorkingDayCalendarHealth(WorkingDayCalendar calendar) {
+    WorkingDayCalendarHealthIndicator(WorkingDayCalendar calendar) {
         this.calendar = calendar;
     }
 
