@@ -31,7 +31,6 @@ create table case_file (
     recovered_amount     decimal(12, 2),
     satisfaction         varchar(20),
     supervision_rounds   int           default 0 not null,
-    overdue              boolean       default false not null,
     closure              varchar(30),
     linked_case_number   varchar(20),
     received_at          datetime(3)   not null,

@@ -2,6 +2,8 @@
 -- and when it became overdue. Written as the lifecycle runs (RecordDeadlineListener, MarkOverdueDelegate),
 -- for the overdue bulletin and the reports.
 
+alter table case_file add column overdue boolean default false not null;
+
 create table case_deadline (
     activity_instance_id  varchar(64)  not null primary key,
     case_number           varchar(20)  not null,

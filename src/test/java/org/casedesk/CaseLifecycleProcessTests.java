@@ -36,7 +36,9 @@ import org.casedesk.casefile.Closure;
 import org.casedesk.casefile.HandlingOutcome;
 import org.casedesk.deadline.DeadlineFacts;
 import org.casedesk.deadline.DeadlineFacts.DeadlineFact;
+import org.casedesk.deadline.DeadlineProcesses;
 import org.casedesk.deadline.EscalateOverdueDelegate;
+import org.casedesk.deadline.StartReminderDelegate;
 import org.casedesk.deadline.MarkOverdueDelegate;
 import org.casedesk.deadline.RecordDeadlineListener;
 import org.casedesk.handling.RecordOutcomeDelegate;
@@ -68,7 +70,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * Every path of {@code processes/case-lifecycle.bpmn}, driven through the engine with the real delegates on
  * an in-memory case table. Flow-node and sequence-flow coverage is measured and must be complete.
  */
-@Deployment(resources = {"processes/case-lifecycle.bpmn", "processes/overdue-escalation.bpmn"})
+@Deployment(resources = {"processes/case-lifecycle.bpmn", "processes/overdue-escalation.bpmn",
+        "processes/deadline-reminder.bpmn"})
 class CaseLifecycleProcessTests {
 
     @RegisterExtension
@@ -106,16 +109,20 @@ class CaseLifecycleProcessTests {
         BpmnAwareTests.init(engine.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(THURSDAY_MORNING));
         Mocks.register("recordDeadlineListener", new RecordDeadlineListener(deadlineFacts));
-        Mocks.register("escalateOverdueDelegate", new EscalateOverdueDelegate());
+        DeadlineProcesses deadlineProcesses = new DeadlineProcesses(deadlineFacts);
+        Mocks.register("escalateOverdueDelegate", new EscalateOverdueDelegate(deadlineProcesses));
+        Mocks.register("startReminderDelegate", new StartReminderDelegate(deadlineProcesses));
         Mocks.register("markOverdueDelegate", new MarkOverdueDelegate(deadlineFacts));
         Mocks.register("sendReminderDelegate", (JavaDelegate) execution -> reminders.add(
-                execution.getVariable("deadline") + " to " + execution.getVariable("recipientGroup")));
+                execution.getVariable("deadline") + " to " + execution.getVariable("recipientGroup") + " due "
+                        + execution.getVariable("dueAt")));
         Mocks.register("sendAcknowledgementDelegate", (JavaDelegate) execution -> consumerMails.add(
                 "ACKNOWLEDGEMENT " + execution.getVariable("caseNumber")));
         Mocks.register("sendOutcomeDelegate", (JavaDelegate) execution -> consumerMails.add(
                 "OUTCOME " + execution.getVariable("caseNumber") + " " + execution.getVariable("closure")));
         Mocks.register("sendOverdueNoticeDelegate", (JavaDelegate) execution -> overdueNotices.add(
-                execution.getVariable("deadline") + " to " + execution.getVariable("recipientGroup")));
+                execution.getVariable("deadline") + " to " + execution.getVariable("recipientGroup") + " due "
+                        + execution.getVariable("dueAt")));
         Mocks.register("openCaseFileDelegate", new OpenCaseFileDelegate(caseFiles));
         Mocks.register("recordRegistrationDelegate",
                 new RecordRegistrationDelegate(new RegistrationService(new RegistrationLists()), caseFiles));
@@ -422,6 +429,31 @@ class CaseLifecycleProcessTests {
     }
 
     @Test
+    void consumerMustBeToldWithinSevenWorkingDaysThatTheCaseIsNotAccepted() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+        complete(task(caseProcess), Map.of("caseType", "COMPLAINT", "category", "FOOD", "notAcceptedGround",
+                "MISSING_DETAILS"));
+
+        assertThat(task(caseProcess)).hasDefinitionKey("Task_InformNotAccepted").hasDueDate(at("2026-12-07T15:59:59Z"));
+        passDeadline(caseProcess, "NotAcceptedNotice", "NOT_ACCEPTED_NOTICE", "operators",
+                "2026-12-04T01:00:00Z", "2026-12-07T15:59:59Z");
+    }
+
+    @Test
+    void reminderMailStillWaitingForItsServerNeverHoldsUpTheCase() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+        register(caseProcess, "COMPLAINT");
+        ClockUtil.setCurrentTime(at("2026-11-26T08:00:00Z"));
+        execute(timer(caseProcess, "Timer_FirstContactReminder"));
+
+        contactAndAccept(caseProcess);
+
+        assertThat(caseProcess).isWaitingAt("Task_MediateComplaint");
+        assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("deadline-reminder")
+                .processInstanceBusinessKey(caseNumberOf(caseProcess)).singleResult()).isWaitingAt("Task_SendReminder");
+    }
+
+    @Test
     void firstContactIsDueTheSameWorkingDayTheUnitReceivesTheCase() {
         ProcessInstance caseProcess = startPhoneCase("310101");
         register(caseProcess, "COMPLAINT");
@@ -550,9 +582,12 @@ class CaseLifecycleProcessTests {
         assertThat(reminder.getDuedate()).isEqualTo(at(reminderAt));
         ClockUtil.setCurrentTime(at(reminderAt));
         execute(reminder);
-        execute(managementService().createJobQuery().processInstanceId(caseProcess.getId())
-                .activityId("Task_Remind" + step).singleResult());
-        assertThat(reminders).containsExactly(deadline + " to " + group);
+        ProcessInstance reminderMail = runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey("deadline-reminder").processInstanceBusinessKey(caseNumber).singleResult();
+        assertThat(reminderMail).isWaitingAt("Task_SendReminder");
+        runAsynchronousSteps(reminderMail);
+        assertThat(reminders).containsExactly(deadline + " to " + group + " due " + dueAt);
+        assertThat(reminderMail).isEnded();
         assertThat(caseFiles.find(caseNumber).orElseThrow().overdue()).isFalse();
 
         Job due = timer(caseProcess, "Timer_" + step + "Due");
@@ -566,8 +601,8 @@ class CaseLifecycleProcessTests {
         assertThat(caseFiles.find(caseNumber).orElseThrow().overdue()).isTrue();
         assertThat(deadlineFacts.of(caseNumber)).filteredOn(fact -> fact.deadline().equals(deadline))
                 .singleElement().satisfies(fact -> assertThat(fact.overdueAt()).isEqualTo(at(dueAt).toInstant()));
-        execute(managementService().createJobQuery().processInstanceId(escalation.getId()).singleResult());
-        assertThat(overdueNotices).containsExactly(deadline + " to " + group);
+        runAsynchronousSteps(escalation);
+        assertThat(overdueNotices).containsExactly(deadline + " to " + group + " due " + dueAt);
         assertThat(escalation).isWaitingAt("Task_SuperviseOverdue").task().hasCandidateGroup("supervisors");
         complete(task(escalation), Map.of("overdueSupervisionNote", "请承办单位今日内办结"));
         assertThat(escalation).isEnded();
@@ -576,9 +611,16 @@ class CaseLifecycleProcessTests {
 
     /** Runs the asynchronous mail steps to the consumer (receipt, outcome) that are waiting for the job executor. */
     private static void deliverConsumerMails(ProcessInstance caseProcess) {
-        managementService().createJobQuery().processInstanceId(caseProcess.getId()).list().stream()
-                .filter(job -> job.getDuedate() == null)
-                .forEach(job -> execute(job));
+        runAsynchronousSteps(caseProcess);
+    }
+
+    /** Runs the process's waiting asynchronous continuations (not its timers) until none is left. */
+    private static void runAsynchronousSteps(ProcessInstance process) {
+        List<Job> steps;
+        while (!(steps = managementService().createJobQuery().processInstanceId(process.getId()).list().stream()
+                .filter(job -> job.getDuedate() == null).toList()).isEmpty()) {
+            steps.forEach(job -> execute(job));
+        }
     }
 
     private static Job timer(ProcessInstance caseProcess, String timerId) {

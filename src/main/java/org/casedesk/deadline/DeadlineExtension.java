@@ -50,17 +50,52 @@ public class DeadlineExtension {
         return extend(caseProcess(caseNumber), caseNumber, step, workingDays);
     }
 
-    /** As {@link #extend}, but a case's step may be extended this way only once (variable {@code <step>Extended}). */
+    /** As {@link #extend}, but a case's step may be extended only once. */
     @Transactional
     public Instant extendOnce(String caseNumber, String step, int workingDays) {
         ProcessInstance caseProcess = caseProcess(caseNumber);
-        String extended = Character.toLowerCase(step.charAt(0)) + step.substring(1) + "Extended";
-        if (Boolean.TRUE.equals(runtimeService.getVariable(caseProcess.getId(), extended))) {
+        if (extendedWorkingDays(caseProcess.getId(), step) > 0) {
             throw new IllegalArgumentException("案件 " + caseNumber + " 的该期限已延长过一次 / " + step + " already extended");
         }
-        Instant newDue = extend(caseProcess, caseNumber, step, workingDays);
-        runtimeService.setVariable(caseProcess.getId(), extended, true);
-        return newDue;
+        return extend(caseProcess, caseNumber, step, workingDays);
+    }
+
+    /**
+     * The working days a case's step was extended by so far, kept in the case variable
+     * {@code <step>ExtendedWorkingDays}, so that recounting deadlines from the BPMN keeps them.
+     */
+    int extendedWorkingDays(String processInstanceId, String step) {
+        Object days = runtimeService.getVariable(processInstanceId, extendedVariable(step));
+        return days instanceof Number number ? number.intValue() : 0;
+    }
+
+    /**
+     * Moves the step's reminder and deadline timers, its task's due date and its stored deadline by working
+     * days; returns the new deadline, or null when the step has no deadline timer running.
+     */
+    Instant shiftTimers(String processInstanceId, String caseNumber, String step, int workingDays) {
+        String dueTimer = "Timer_" + step + "Due";
+        Job due = timer(processInstanceId, dueTimer);
+        if (due == null) {
+            return null;
+        }
+        Date oldDue = due.getDuedate();
+        Date newDue = later(oldDue, workingDays);
+        managementService.setJobDuedate(due.getId(), newDue);
+        Job reminder = timer(processInstanceId, "Timer_" + step + "Reminder");
+        if (reminder != null) {
+            managementService.setJobDuedate(reminder.getId(), later(reminder.getDuedate(), workingDays));
+        }
+        for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).dueDate(oldDue).list()) {
+            task.setDueDate(newDue);
+            taskService.saveTask(task);
+        }
+        facts.rescheduled(caseNumber, DeadlineTimers.key(dueTimer), newDue.toInstant());
+        return newDue.toInstant();
+    }
+
+    private static String extendedVariable(String step) {
+        return Character.toLowerCase(step.charAt(0)) + step.substring(1) + "ExtendedWorkingDays";
     }
 
     private ProcessInstance caseProcess(String caseNumber) {
@@ -73,29 +108,18 @@ public class DeadlineExtension {
     }
 
     private Instant extend(ProcessInstance caseProcess, String caseNumber, String step, int workingDays) {
-        String dueTimer = "Timer_" + step + "Due";
-        Job due = timer(caseProcess, dueTimer);
-        if (due == null) {
+        Instant newDue = shiftTimers(caseProcess.getId(), caseNumber, step, workingDays);
+        if (newDue == null) {
             throw new IllegalArgumentException("案件 " + caseNumber + " 不在该环节期限内（未到该环节，或期限已届满并已通报）"
                     + " / not within its " + step + " deadline");
         }
-        Date oldDue = due.getDuedate();
-        Date newDue = later(oldDue, workingDays);
-        managementService.setJobDuedate(due.getId(), newDue);
-        Job reminder = timer(caseProcess, "Timer_" + step + "Reminder");
-        if (reminder != null) {
-            managementService.setJobDuedate(reminder.getId(), later(reminder.getDuedate(), workingDays));
-        }
-        for (Task task : taskService.createTaskQuery().processInstanceId(caseProcess.getId()).dueDate(oldDue).list()) {
-            task.setDueDate(newDue);
-            taskService.saveTask(task);
-        }
-        facts.rescheduled(caseNumber, DeadlineTimers.key(dueTimer), newDue.toInstant());
-        return newDue.toInstant();
+        runtimeService.setVariable(caseProcess.getId(), extendedVariable(step),
+                extendedWorkingDays(caseProcess.getId(), step) + workingDays);
+        return newDue;
     }
 
-    private Job timer(ProcessInstance caseProcess, String timerId) {
-        return managementService.createJobQuery().processInstanceId(caseProcess.getId()).activityId(timerId)
+    private Job timer(String processInstanceId, String timerId) {
+        return managementService.createJobQuery().processInstanceId(processInstanceId).activityId(timerId)
                 .singleResult();
     }
 

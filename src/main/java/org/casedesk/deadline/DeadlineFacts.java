@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,10 +40,12 @@ public class DeadlineFacts {
     }
 
     /** A supervisor changed the deadline and migrated the case: the open step is due at its new time. */
-    public void rescheduled(String caseNumber, String deadline, Instant dueAt) {
-        jdbc.sql("update case_deadline set due_at = ? where case_number = ? and deadline = ? and finished_at is null")
+    /** @return false when the case has no open step with that deadline stored */
+    public boolean rescheduled(String caseNumber, String deadline, Instant dueAt) {
+        return jdbc.sql("""
+                update case_deadline set due_at = ? where case_number = ? and deadline = ? and finished_at is null""")
                 .params(utc(dueAt), caseNumber, deadline)
-                .update();
+                .update() > 0;
     }
 
     /** The step's open deadline passed: the deadline and the case are marked overdue. */
@@ -56,6 +59,16 @@ public class DeadlineFacts {
             throw new IllegalStateException("Case " + caseNumber + " has no open " + deadline + " deadline");
         }
         jdbc.sql("update case_file set overdue = true where case_number = ?").param(caseNumber).update();
+    }
+
+    /** When the step's open deadline falls due, if the step is open. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> openDueAt(String caseNumber, String deadline) {
+        return jdbc.sql("""
+                select due_at from case_deadline
+                where case_number = ? and deadline = ? and finished_at is null""")
+                .params(caseNumber, deadline)
+                .query(LocalDateTime.class).optional().map(DeadlineFacts::instant);
     }
 
     @Transactional(readOnly = true)

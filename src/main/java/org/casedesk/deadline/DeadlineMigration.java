@@ -12,17 +12,20 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Moves running cases to the newest deployed version of their process after a supervisor changed a deadline
- * timer in Camunda Modeler, with Camunda's migration API. Each deadline is then counted again from when its
- * step started, not from now: the migrated timers are recalculated from their creation time, and the steps'
- * task due dates and stored deadline facts follow their timers.
+ * Recounts the deadlines of running cases after a supervisor changed a deadline timer in Camunda Modeler (or a
+ * new year's holiday schedule arrived): cases on older versions move to the newest version with Camunda's
+ * migration API, then every running case's timers are recalculated from their creation time, approved
+ * extensions are added back, and task due dates and stored deadline facts follow the timers.
  */
 @Service
 public class DeadlineMigration {
@@ -32,20 +35,22 @@ public class DeadlineMigration {
     private final ManagementService managementService;
     private final TaskService taskService;
     private final DeadlineFacts facts;
+    private final DeadlineExtension extension;
     private final ProcessEngineConfigurationImpl engine;
 
     public DeadlineMigration(RepositoryService repositoryService, RuntimeService runtimeService,
             ManagementService managementService, TaskService taskService, DeadlineFacts facts,
-            ProcessEngineConfigurationImpl engine) {
+            DeadlineExtension extension, ProcessEngineConfigurationImpl engine) {
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
         this.taskService = taskService;
         this.facts = facts;
+        this.extension = extension;
         this.engine = engine;
     }
 
-    /** Migrates every running instance of older versions of {@code processKey}; returns what was moved. */
+    /** Migrates the running cases of older versions of {@code processKey}, then recounts every running case. */
     @Transactional
     public MigrationResult migrateToLatest(String processKey) {
         ProcessDefinition latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey)
@@ -53,38 +58,55 @@ public class DeadlineMigration {
         if (latest == null) {
             throw new IllegalArgumentException("No process definition " + processKey);
         }
-        List<String> migrated = new ArrayList<>();
+        int migrated = 0;
         for (ProcessDefinition older : repositoryService.createProcessDefinitionQuery()
                 .processDefinitionKey(processKey).list()) {
-            if (older.getVersion() == latest.getVersion()) {
-                continue;
+            List<String> instanceIds = older.getVersion() == latest.getVersion() ? List.of()
+                    : runtimeService.createProcessInstanceQuery().processDefinitionId(older.getId()).list().stream()
+                            .map(ProcessInstance::getId).toList();
+            if (!instanceIds.isEmpty()) {
+                MigrationPlan plan = runtimeService.createMigrationPlan(older.getId(), latest.getId())
+                        .mapEqualActivities().updateEventTriggers().build();
+                runtimeService.newMigration(plan).processInstanceIds(instanceIds).execute();
+                migrated += instanceIds.size();
             }
-            List<String> instanceIds = runtimeService.createProcessInstanceQuery()
-                    .processDefinitionId(older.getId()).list().stream().map(ProcessInstance::getId).toList();
-            if (instanceIds.isEmpty()) {
-                continue;
-            }
-            MigrationPlan plan = runtimeService.createMigrationPlan(older.getId(), latest.getId())
-                    .mapEqualActivities().updateEventTriggers().build();
-            runtimeService.newMigration(plan).processInstanceIds(instanceIds).execute();
-            migrated.addAll(instanceIds);
         }
-        migrated.forEach(this::recountDeadlines);
-        return new MigrationResult(processKey, latest.getVersion(), migrated.size());
+        List<ProcessInstance> running = runtimeService.createProcessInstanceQuery()
+                .processDefinitionId(latest.getId()).list();
+        BpmnModelInstance model = repositoryService.getBpmnModelInstance(latest.getId());
+        running.forEach(caseProcess -> recountDeadlines(caseProcess, model));
+        return new MigrationResult(processKey, latest.getVersion(), migrated, running.size());
     }
 
-    /** Timers from their creation time; tasks and facts from their step's deadline timer. */
-    private void recountDeadlines(String processInstanceId) {
-        for (Job timer : managementService.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
+    private void recountDeadlines(ProcessInstance caseProcess, BpmnModelInstance model) {
+        String processInstanceId = caseProcess.getId();
+        String caseNumber = caseProcess.getBusinessKey();
+        for (Job timer : timers(processInstanceId)) {
             managementService.recalculateJobDuedate(timer.getId(), true);
         }
-        String caseNumber = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId)
-                .singleResult().getBusinessKey();
-        for (Job timer : managementService.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
+        ActivityInstance activities = runtimeService.getActivityInstance(processInstanceId);
+        List<String> steps = new ArrayList<>();
+        for (Job timer : timers(processInstanceId)) {
             String timerId = managementService.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId())
                     .singleResult().getActivityId();
-            if (DeadlineTimers.isDueTimer(timerId)) {
-                facts.rescheduled(caseNumber, DeadlineTimers.key(timerId), timer.getDuedate().toInstant());
+            if (!DeadlineTimers.isDueTimer(timerId)) {
+                continue;
+            }
+            steps.add(timerId.substring("Timer_".length(), timerId.length() - "Due".length()));
+            String deadline = DeadlineTimers.key(timerId);
+            if (!facts.rescheduled(caseNumber, deadline, timer.getDuedate().toInstant())) {
+                // the step began before its deadline existed (a timer added in a newer version)
+                String step = ((BoundaryEvent) model.getModelElementById(timerId)).getAttachedTo().getId();
+                for (ActivityInstance stepInstance : activities.getActivityInstances(step)) {
+                    facts.started(stepInstance.getId(), caseNumber, deadline, timer.getCreateTime().toInstant(),
+                            timer.getDuedate().toInstant());
+                }
+            }
+        }
+        for (String step : steps) {
+            int extended = extension.extendedWorkingDays(processInstanceId, step);
+            if (extended > 0) {
+                extension.shiftTimers(processInstanceId, caseNumber, step, extended);
             }
         }
         for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
@@ -97,7 +119,11 @@ public class DeadlineMigration {
         }
     }
 
-    /** What a migration moved. */
-    public record MigrationResult(String processKey, int toVersion, int migratedCases) {
+    private List<Job> timers(String processInstanceId) {
+        return managementService.createJobQuery().processInstanceId(processInstanceId).timers().list();
+    }
+
+    /** What a migration moved and recounted. */
+    public record MigrationResult(String processKey, int toVersion, int migratedCases, int recountedCases) {
     }
 }

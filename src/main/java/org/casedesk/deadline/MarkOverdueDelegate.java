@@ -14,9 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class MarkOverdueDelegate implements JavaDelegate {
 
-    /** The deadline key the calling timer passes in, e.g. {@code ACCEPTANCE}. */
-    public static final String DEADLINE = "deadline";
-
     private final DeadlineFacts facts;
 
     public MarkOverdueDelegate(DeadlineFacts facts) {
@@ -25,7 +22,7 @@ public class MarkOverdueDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        facts.overdue((String) execution.getVariable(CASE_NUMBER), (String) execution.getVariable(DEADLINE),
+        facts.overdue((String) execution.getVariable(CASE_NUMBER), (String) execution.getVariable(DeadlineProcesses.DEADLINE),
                 ClockUtil.getCurrentTime().toInstant());
     }
 }

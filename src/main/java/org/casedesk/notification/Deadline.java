@@ -9,6 +9,7 @@ import java.util.Arrays;
  */
 enum Deadline {
     REGISTRATION("登记"),
+    NOT_ACCEPTED_NOTICE("告知不予受理"),
     FIRST_CONTACT("先行联系"),
     ACCEPTANCE("受理审查"),
     MEDIATION("调解"),

@@ -1,30 +1,26 @@
 package org.casedesk.notification;
 
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * 超期提示: bound as {@code ${sendReminderDelegate}} to the reminder steps of
- * {@code processes/case-lifecycle.bpmn}, the asynchronous service tasks a timer reaches before a deadline.
- * The step names the deadline and the group that must act in its input variables {@code deadline} and
- * {@code recipientGroup}; the mail gives the earliest due date of the case's open tasks.
+ * 超期提示: bound to {@code Task_SendReminder} of {@code processes/deadline-reminder.bpmn}, the asynchronous
+ * step a case's reminder timer starts: mails the group that must act, naming the deadline and its due time
+ * (see {@link DeadlineNotice}).
  */
 @Component
 public class SendReminderDelegate implements JavaDelegate {
 
     private final NotificationService notifications;
-    private final TaskService taskService;
 
-    SendReminderDelegate(NotificationService notifications, TaskService taskService) {
+    SendReminderDelegate(NotificationService notifications) {
         this.notifications = notifications;
-        this.taskService = taskService;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifications.remind(CaseFacts.of(execution), DeadlineNotice.of(execution, taskService),
+        notifications.remind(CaseFacts.of(execution), DeadlineNotice.of(execution),
                 execution.getId());
     }
 }

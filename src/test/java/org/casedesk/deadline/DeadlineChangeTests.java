@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +49,8 @@ class DeadlineChangeTests {
     @Autowired RepositoryService repositoryService;
     @Autowired HistoryService historyService;
     @Autowired DeadlineFacts facts;
+    @Autowired DeadlineExtension extension;
+    @Autowired RuntimeService runtimeService;
 
     @AfterEach
     void resetClock() {
@@ -74,7 +78,9 @@ class DeadlineChangeTests {
 
         // Then the case counts one more working day from when it arrived, not from the migration
         assertThat(migrated.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(migrated.getBody()).containsEntry("migratedCases", 1).containsEntry("toVersion", 2);
+        assertThat(migrated.getBody()).containsEntry("toVersion", latestVersion());
+        assertThat((Integer) migrated.getBody().get("migratedCases")).isPositive();
+        assertThat(migrated.getBody().get("recountedCases")).isEqualTo(runningCases());
         assertThat(registrationTask(processInstanceId).getDueDate()).isEqualTo(at("2026-11-27T15:59:59Z"));
         assertThat(managementService.createJobQuery().processInstanceId(processInstanceId)
                 .activityId("Timer_RegistrationDue").singleResult().getDuedate()).isEqualTo(at("2026-11-27T15:59:59Z"));
@@ -83,6 +89,37 @@ class DeadlineChangeTests {
                 .isEqualTo(at("2026-11-26T08:00:00Z"));
         assertThat(facts.of(caseNumber)).singleElement()
                 .satisfies(fact -> assertThat(fact.dueAt()).isEqualTo(Instant.parse("2026-11-27T15:59:59Z")));
+    }
+
+    @Test
+    void approvedExtensionSurvivesMovingTheCaseToANewVersion() throws IOException {
+        // Given a complaint in mediation since Thursday 2026-09-24, extended by 10 working days for testing
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-09-24T02:00:00Z")));
+        String processInstanceId = formService.submitStartForm(latestLifecycleId(), Map.of("channel", "PHONE",
+                "complainantName", "李明", "complainantPhone", "13812345678", "respondentName", "某商行",
+                "respondentDistrict", "310101", "description", "月饼霉变")).getId();
+        for (Map<String, Object> answers : List.<Map<String, Object>>of(
+                Map.of("caseType", "COMPLAINT", "category", "FOOD"), Map.of("contactResult", "REACHED"),
+                Map.of("acceptanceDecision", "ACCEPT"))) {
+            formService.submitTaskForm(taskService.createTaskQuery().processInstanceId(processInstanceId)
+                    .singleResult().getId(), answers);
+        }
+        String caseNumber = historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+                .singleResult().getBusinessKey();
+        extension.extend(caseNumber, "Mediation", 10);
+
+        // When another deadline changes and the cases are moved
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-10-20T02:00:00Z")));
+        deploy(Files.readString(Path.of("processes/case-lifecycle.bpmn")).replaceFirst(
+                "(id=\"Timer_RevisitDue\"[\\s\\S]*?<bpmn:timeDuration[^>]*>)3WD<", "$14WD<"));
+        http.withBasicAuth("supervisor", "demo")
+                .postForEntity("/api/v1/deadline-migrations?processKey=case-lifecycle", null, Map.class);
+
+        // Then mediation still ends 45 + 10 working days after acceptance
+        assertThat(managementService.createJobQuery().processInstanceId(processInstanceId)
+                .activityId("Timer_MediationDue").singleResult().getDuedate()).isEqualTo(at("2026-12-17T15:59:59Z"));
+        assertThat(taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getDueDate())
+                .isEqualTo(at("2026-12-17T15:59:59Z"));
     }
 
     @Test
@@ -130,6 +167,15 @@ class DeadlineChangeTests {
     private org.camunda.bpm.engine.task.Task registrationTask(String processInstanceId) {
         return taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey("Task_RegisterCase")
                 .singleResult();
+    }
+
+    private int runningCases() {
+        return (int) runtimeService.createProcessInstanceQuery().processDefinitionKey("case-lifecycle").count();
+    }
+
+    private int latestVersion() {
+        return repositoryService.createProcessDefinitionQuery().processDefinitionKey("case-lifecycle")
+                .latestVersion().singleResult().getVersion();
     }
 
     private String latestLifecycleId() {

@@ -37,7 +37,7 @@ class DeadlinesReadmeTests {
                         .map(TimerEventDefinition.class::cast).findFirst().orElseThrow()
                         .getTimeDuration().getTextContent().trim()));
 
-        assertThat(bpmn).hasSize(16);
+        assertThat(bpmn).hasSize(18);
         assertThat(readme).isEqualTo(bpmn);
     }
 }

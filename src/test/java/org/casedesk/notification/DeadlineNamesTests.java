@@ -21,7 +21,7 @@ class DeadlineNamesTests {
                 .distinct()
                 .toList();
 
-        assertThat(keys).hasSize(8)
+        assertThat(keys).hasSize(9)
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(Deadline.values()).map(Enum::name).toList());
     }
 }

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,6 @@ class NotificationDelegatesTests {
 
     /** 2026-12-07 23:59:59 and 2026-12-09 23:59:59 in Shanghai. */
     static final Instant ACCEPTANCE_DUE = Instant.parse("2026-12-07T15:59:59Z");
-    static final Instant LATER_DUE = Instant.parse("2026-12-09T15:59:59Z");
 
     @DynamicPropertySource
     static void smtpPort(DynamicPropertyRegistry registry) {
@@ -80,8 +78,8 @@ class NotificationDelegatesTests {
     }
 
     @Test
-    void reminderStepMailsTheUnitsStaffTheEarliestDueDateOfTheOpenTasks() throws Exception {
-        String caseProcess = startCaseAtDeadlineStep("${sendReminderDelegate}", "unit-${handlingUnit}");
+    void reminderStepMailsTheUnitsStaffWhenTheStepIsDue() throws Exception {
+        String caseProcess = startCaseAtDeadlineStep("${sendReminderDelegate}", "unit-310101");
 
         managementService.executeJob(onlyJobId(caseProcess));
 
@@ -94,7 +92,7 @@ class NotificationDelegatesTests {
 
     @Test
     void overdueStepMailsTheUnitsStaffAndTheSupervisors() throws Exception {
-        String caseProcess = startCaseAtDeadlineStep("${sendOverdueNoticeDelegate}", "unit-${handlingUnit}");
+        String caseProcess = startCaseAtDeadlineStep("${sendOverdueNoticeDelegate}", "unit-310101");
 
         managementService.executeJob(onlyJobId(caseProcess));
 
@@ -135,27 +133,13 @@ class NotificationDelegatesTests {
     }
 
     /**
-     * A case with two open unit tasks, the earlier due on the acceptance deadline, and a parallel asynchronous
-     * deadline step for {@code deadline = ACCEPTANCE} and the given recipient group.
+     * The mail step of a deadline, as the case's deadline step starts it (deadline-reminder.bpmn,
+     * overdue-escalation.bpmn): the case's variables plus {@code deadline = ACCEPTANCE}, the group and the due time.
      */
     private String startCaseAtDeadlineStep(String delegateExpression, String recipientGroup) {
         deploy(Bpmn.createExecutableProcess("deadline-notice").camundaHistoryTimeToLive(1)
-                .startEvent("StartEvent_CaseForwarded")
-                .parallelGateway("Gateway_Fork")
-                .userTask("Task_DecideAcceptance").camundaCandidateGroups("unit-${handlingUnit}")
-                .camundaDueDate("${acceptanceDue}")
-                .endEvent("EndEvent_Decided")
-                .moveToNode("Gateway_Fork")
-                .userTask("Task_ContactConsumer").camundaCandidateGroups("unit-${handlingUnit}")
-                .camundaDueDate("${laterDue}")
-                .endEvent("EndEvent_Contacted")
-                .moveToNode("Gateway_Fork")
-                .userTask("Task_Unscheduled").camundaCandidateGroups("unit-${handlingUnit}")
-                .endEvent("EndEvent_Unscheduled")
-                .moveToNode("Gateway_Fork")
+                .startEvent("StartEvent_DeadlineStep")
                 .serviceTask("Task_DeadlineNotice").camundaAsyncBefore()
-                .camundaInputParameter("deadline", "ACCEPTANCE")
-                .camundaInputParameter("recipientGroup", recipientGroup)
                 .camundaDelegateExpression(delegateExpression)
                 .endEvent("EndEvent_Noticed")
                 .done());
@@ -165,8 +149,9 @@ class NotificationDelegatesTests {
         variables.put("respondentName", "徐家汇某数码店");
         variables.put("handlingUnit", "310101");
         variables.put("handlingUnitName", "黄浦区市场监督管理局");
-        variables.put("acceptanceDue", Date.from(ACCEPTANCE_DUE));
-        variables.put("laterDue", Date.from(LATER_DUE));
+        variables.put("deadline", "ACCEPTANCE");
+        variables.put("recipientGroup", recipientGroup);
+        variables.put("dueAt", ACCEPTANCE_DUE.toString());
         return runtimeService.startProcessInstanceByKey("deadline-notice", variables).getId();
     }
 

@@ -270,7 +270,7 @@ class NotificationServiceTests {
     @Test
     void deadlineKeysNameTheDeadlinesOfTheLifecycle() {
         assertThat(Arrays.stream(Deadline.values()).map(Deadline::displayName))
-                .containsExactly("登记", "先行联系", "受理审查", "调解", "告知终止调解", "举报核查", "告知举报人", "回访");
+                .containsExactly("登记", "告知不予受理", "先行联系", "受理审查", "调解", "告知终止调解", "举报核查", "告知举报人", "回访");
         assertThat(Deadline.of("FIRST_CONTACT")).isEqualTo(Deadline.FIRST_CONTACT);
         assertThatThrownBy(() -> Deadline.of("ACCEPT")).hasMessageContaining("Unknown deadline 'ACCEPT'");
         assertThatThrownBy(() -> Deadline.of(null)).hasMessageContaining("Unknown deadline 'null'");

@@ -70,6 +70,8 @@ class OverdueBulletinApplicationTests {
         assertThat(dailyTimer().getDuedate().toInstant()).isEqualTo(Instant.parse("2026-12-01T01:00:00Z"));
 
         managementService.executeJob(mailStep.getId());
+        managementService.executeJob(managementService.createJobQuery().processDefinitionKey("overdue-bulletin")
+                .activityId("Task_SendOverdueBulletin").singleResult().getId()); // the step's end, after the mail
 
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(1);
