@@ -546,6 +546,17 @@ class CaseLifecycleProcessTests {
     }
 
     @Test
+    void reportVerificationCountsFromTheUnitsReceiptNotFromTheAcceptanceDecision() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+        register(caseProcess, "REPORT");
+        ClockUtil.setCurrentTime(at("2026-11-30T02:00:00Z"));
+        complete(task(caseProcess), Map.of("contactResult", "REACHED"));
+        complete(task(caseProcess), Map.of("acceptanceDecision", "ACCEPT"));
+
+        assertThat(task(caseProcess)).hasDefinitionKey("Task_VerifyReport").hasDueDate(at("2026-12-17T15:59:59Z"));
+    }
+
+    @Test
     void revisitIsDueThreeWorkingDaysAfterTheOutcome() {
         ProcessInstance caseProcess = startPhoneCase("310101");
         register(caseProcess, "COMPLAINT");

@@ -57,7 +57,7 @@ class TasklistFilters {
                     query -> query.taskCandidateGroup(OPERATORS).taskDefinitionKey("Task_RevisitConsumer")),
             new TaskFilter("待分送", 50, "未能自动分送或被承办单位退回、待分送岗指定承办单位的案件",
                     query -> query.taskCandidateGroup(DISPATCHERS)),
-            new TaskFilter("督办", 60, "消费者不满意、待督办岗督办的案件",
+            new TaskFilter("督办", 60, "不满意案件的督办、超期案件的督办和延长核查期限的审批",
                     query -> query.taskCandidateGroup(SUPERVISORS)));
 
     private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);

@@ -16,12 +16,20 @@ class WorkingDayDeadlineTests {
 
     @Test
     void workingDaysEndAtTheEndOfTheDayInShanghai() {
-        assertThat(WorkingDayDeadline.parse("7WD")).contains(new WorkingDayDeadline(7, LocalTime.of(23, 59, 59)));
+        assertThat(WorkingDayDeadline.parse("7WD")).contains(new WorkingDayDeadline(7, LocalTime.of(23, 59, 59), null));
     }
 
     @Test
     void aTimeOfDayMayFollowTheWorkingDays() {
-        assertThat(WorkingDayDeadline.parse(" 0WD@9:30 ")).contains(new WorkingDayDeadline(0, LocalTime.of(9, 30)));
+        assertThat(WorkingDayDeadline.parse(" 0WD@9:30 ")).contains(new WorkingDayDeadline(0, LocalTime.of(9, 30), null));
+    }
+
+    @Test
+    void aDeadlineMayCountFromAnEarlierInstantThanItsTimer() {
+        Instant due = WorkingDayDeadline.parse("15WD from 2026-09-24T02:00:00Z").orElseThrow()
+                .from(Instant.parse("2026-09-29T02:00:00Z"), calendar);
+
+        assertThat(due).isEqualTo(Instant.parse("2026-10-22T15:59:59Z"));
     }
 
     @ParameterizedTest
