@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +40,7 @@ public class CaseFileService {
                         newCase.complainantName(), newCase.complainantPhone(), newCase.complainantAddress(),
                         newCase.complainantEmail(), respondent.name(), respondent.address(), respondent.district(),
                         respondent.street(), respondent.platformName(), newCase.description(), newCase.claim(),
-                        newCase.amount(), utc(newCase.receivedAt()))
+                        newCase.amount(), UtcColumns.toColumn(newCase.receivedAt()))
                 .update();
         return caseNumber;
     }
@@ -55,7 +54,7 @@ public class CaseFileService {
                     answer = ?, registered_at = ?
                 where case_number = ?""",
                 caseType, category, respondent.name(), respondent.address(), respondent.district(),
-                respondent.street(), respondent.platformName(), notAcceptedGround, answer, utc(at), caseNumber);
+                respondent.street(), respondent.platformName(), notAcceptedGround, answer, UtcColumns.toColumn(at), caseNumber);
     }
 
     /**
@@ -91,7 +90,7 @@ public class CaseFileService {
         update(caseNumber, """
                 update case_file set status = ?, handling_unit = ?, handling_unit_name = ?, forwarded_at = ?
                 where case_number = ?""",
-                CaseStatus.WITH_UNIT.name(), unit, unitName, utc(at), caseNumber);
+                CaseStatus.WITH_UNIT.name(), unit, unitName, UtcColumns.toColumn(at), caseNumber);
     }
 
     /** Routing could not place the case, or a unit without jurisdiction returned it. */
@@ -113,7 +112,7 @@ public class CaseFileService {
                     recovered_amount = ?, handled_at = ?
                 where case_number = ?""",
                 CaseStatus.HANDLED.name(), outcome.outcome(), outcome.note(), outcome.terminationReason(),
-                outcome.recoveredAmount(), utc(at), caseNumber);
+                outcome.recoveredAmount(), UtcColumns.toColumn(at), caseNumber);
     }
 
     public void recordSatisfaction(String caseNumber, String satisfaction) {
@@ -132,7 +131,7 @@ public class CaseFileService {
         update(caseNumber, """
                 update case_file set status = ?, closure = ?, informed_by = ?, closed_at = ?
                 where case_number = ?""",
-                CaseStatus.CLOSED.name(), closure.name(), informedBy, utc(at), caseNumber);
+                CaseStatus.CLOSED.name(), closure.name(), informedBy, UtcColumns.toColumn(at), caseNumber);
     }
 
     @Transactional(readOnly = true)
@@ -187,13 +186,7 @@ public class CaseFileService {
                 instant(rs, "closed_at"));
     }
 
-    /** Stored as UTC wall time, so the server's time zone never shifts a case's times. */
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+        return UtcColumns.fromColumn(rs.getObject(column, LocalDateTime.class));
     }
 }

@@ -1,11 +1,14 @@
 package org.casedesk.deadline;
 
+import static org.casedesk.casefile.UtcColumns.fromColumn;
+import static org.casedesk.casefile.UtcColumns.toColumn;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.casedesk.casefile.UtcColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,13 +32,13 @@ public class DeadlineFacts {
         jdbc.sql("""
                 insert into case_deadline (activity_instance_id, case_number, deadline, started_at, due_at)
                 values (?, ?, ?, ?, ?)""")
-                .params(activityInstanceId, caseNumber, deadline, utc(startedAt), utc(dueAt))
+                .params(activityInstanceId, caseNumber, deadline, toColumn(startedAt), toColumn(dueAt))
                 .update();
     }
 
     public void finished(String activityInstanceId, Instant finishedAt) {
         jdbc.sql("update case_deadline set finished_at = ? where activity_instance_id = ?")
-                .params(utc(finishedAt), activityInstanceId)
+                .params(toColumn(finishedAt), activityInstanceId)
                 .update();
     }
 
@@ -44,7 +47,7 @@ public class DeadlineFacts {
     public boolean rescheduled(String caseNumber, String deadline, Instant dueAt) {
         return jdbc.sql("""
                 update case_deadline set due_at = ? where case_number = ? and deadline = ? and finished_at is null""")
-                .params(utc(dueAt), caseNumber, deadline)
+                .params(toColumn(dueAt), caseNumber, deadline)
                 .update() > 0;
     }
 
@@ -53,7 +56,7 @@ public class DeadlineFacts {
         int open = jdbc.sql("""
                 update case_deadline set overdue_at = ?
                 where case_number = ? and deadline = ? and finished_at is null and overdue_at is null""")
-                .params(utc(at), caseNumber, deadline)
+                .params(toColumn(at), caseNumber, deadline)
                 .update();
         if (open == 0) {
             throw new IllegalStateException("Case " + caseNumber + " has no open " + deadline + " deadline");
@@ -68,7 +71,7 @@ public class DeadlineFacts {
                 select due_at from case_deadline
                 where case_number = ? and deadline = ? and finished_at is null""")
                 .params(caseNumber, deadline)
-                .query(LocalDateTime.class).optional().map(DeadlineFacts::instant);
+                .query(LocalDateTime.class).optional().map(UtcColumns::fromColumn);
     }
 
     @Transactional(readOnly = true)
@@ -77,23 +80,15 @@ public class DeadlineFacts {
                 select deadline, started_at, due_at, finished_at, overdue_at from case_deadline
                 where case_number = ? order by started_at, deadline""")
                 .param(caseNumber)
-                .query((rs, row) -> new DeadlineFact(rs.getString("deadline"), instant(rs.getObject("started_at",
-                        LocalDateTime.class)), instant(rs.getObject("due_at", LocalDateTime.class)),
-                        instant(rs.getObject("finished_at", LocalDateTime.class)),
-                        instant(rs.getObject("overdue_at", LocalDateTime.class))))
+                .query((rs, row) -> new DeadlineFact(rs.getString("deadline"), fromColumn(rs.getObject("started_at",
+                        LocalDateTime.class)), fromColumn(rs.getObject("due_at", LocalDateTime.class)),
+                        fromColumn(rs.getObject("finished_at", LocalDateTime.class)),
+                        fromColumn(rs.getObject("overdue_at", LocalDateTime.class))))
                 .list();
     }
 
     /** One deadline of a case, as stored. */
     public record DeadlineFact(String deadline, Instant startedAt, Instant dueAt, Instant finishedAt,
             Instant overdueAt) {
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(LocalDateTime utc) {
-        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
     }
 }

@@ -2,13 +2,13 @@ package org.casedesk.deadline;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.casedesk.casefile.UtcColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -43,8 +43,8 @@ public class OverdueCases {
                 .query((rs, row) -> new Row(blankToNull(rs.getString("handling_unit")),
                         blankToNull(rs.getString("handling_unit_name")),
                         new OverdueDeadline(rs.getString("case_number"), rs.getString("deadline"),
-                                instant(rs.getObject("due_at", LocalDateTime.class)),
-                                instant(rs.getObject("overdue_at", LocalDateTime.class)))))
+                                UtcColumns.fromColumn(rs.getObject("due_at", LocalDateTime.class)),
+                                UtcColumns.fromColumn(rs.getObject("overdue_at", LocalDateTime.class)))))
                 .list();
         Map<String, Unit> units = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
         for (Row row : rows) {
@@ -90,9 +90,5 @@ public class OverdueCases {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static Instant instant(LocalDateTime utc) {
-        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
     }
 }

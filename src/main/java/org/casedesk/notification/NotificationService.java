@@ -1,8 +1,6 @@
 package org.casedesk.notification;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -18,6 +16,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.casedesk.casefile.CentreTime;
 import org.casedesk.casefile.Closure;
+import org.casedesk.casefile.UtcColumns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -190,7 +189,7 @@ class NotificationService {
                     insert into mail_log (message_key, case_number, recipients, subject, sent_at)
                     values (?, ?, ?, ?, ?)""")
                     .params(messageKey, caseNumber, String.join(",", recipients), subject,
-                            LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC))
+                            UtcColumns.toColumn(ClockUtil.getCurrentTime().toInstant()))
                     .update();
             return true;
         } catch (DuplicateKeyException alreadySent) {

@@ -1,0 +1,23 @@
+package org.casedesk.casefile;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * How the case tables keep instants: {@code datetime(3)} columns holding UTC wall time, written and read as
+ * {@link LocalDateTime} so that neither the JVM's nor the database session's time zone can shift them.
+ */
+public final class UtcColumns {
+
+    public static LocalDateTime toColumn(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    public static Instant fromColumn(LocalDateTime utc) {
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    }
+
+    private UtcColumns() {
+    }
+}
