@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.DurationHelper;
 import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -43,6 +45,15 @@ public class DeadlinePlugin extends AbstractProcessEnginePlugin {
         }
         configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
+            public void parseBoundaryTimerEventDefinition(Element timerDefinition, boolean interrupting,
+                    ActivityImpl timer) {
+                Element duration = timerDefinition.element("timeDuration");
+                if (duration != null) {
+                    checkLiteralDuration(timer.getId(), duration.getText().trim());
+                }
+            }
+
+            @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 UserTaskActivityBehavior behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
                 behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
@@ -67,6 +78,22 @@ public class DeadlinePlugin extends AbstractProcessEnginePlugin {
                 return workingDays(duedate, startDate).orElseGet(() -> super.resolveDuedate(duedate, startDate));
             }
         });
+    }
+
+    /**
+     * A misspelt deadline fails the deployment, where the supervisor deploying from Modeler sees it, rather than
+     * every case that reaches the step. Expressions ({@code ${...}}) can only be checked when they run.
+     */
+    static void checkLiteralDuration(String timerId, String value) {
+        if (value.contains("{") || WorkingDayDeadline.parse(value).isPresent()) {
+            return;
+        }
+        try {
+            new DurationHelper(value);
+        } catch (Exception notIso) {
+            throw new ProcessEngineException("Timer " + timerId + ": '" + value + "' is neither a working-day"
+                    + " deadline such as 7WD, 0WD@16:00 nor an ISO 8601 duration such as PT4H");
+        }
     }
 
     private Optional<Date> workingDays(String duedate, Date startDate) {

@@ -69,10 +69,20 @@ class DeadlinePluginTests {
     }
 
     @Test
-    void misspelledDeadlineFailsLoudlyInsteadOfBeingIgnored() {
+    void misspelledTaskDueDateFailsLoudlyInsteadOfBeingIgnored() {
         BpmnModelInstance process = process("7 working days", "PT1H");
 
         assertThatThrownBy(() -> start(process)).hasMessageContaining("7 working days");
+    }
+
+    @Test
+    void misspelledTimerIsRefusedWhenTheSupervisorDeploys() {
+        BpmnModelInstance process = process("7WD", "7wd");
+
+        assertThatThrownBy(() -> engine.getRepositoryService().createDeployment()
+                .addModelInstance("p.bpmn", process).deploy())
+                .hasMessageContaining("Timer reminder: '7wd' is neither a working-day deadline");
+        assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isZero();
     }
 
     @Test
