@@ -2,6 +2,8 @@ package org.casedesk.deadline;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
+import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,6 +36,9 @@ class DeadlineMigrationController {
             return migration.migrateToLatest(processKey);
         } catch (IllegalArgumentException unknownProcess) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, unknownProcess.getMessage());
+        } catch (MigratingProcessInstanceValidationException | MigrationPlanValidationException incompatible) {
+            // the new version lacks a step some running case is at: nothing moved, Camunda says which
+            throw new ResponseStatusException(HttpStatus.CONFLICT, incompatible.getMessage());
         }
     }
 }
