@@ -1,6 +1,7 @@
 package org.casedesk.casefile;
 
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The centre's time zone. Times are stored as instants; "which day" and the times staff read are
@@ -9,6 +10,12 @@ import java.time.ZoneId;
 public final class CentreTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** How mails and forms show a time to staff and consumers, e.g. {@code 2026-11-30 23:59}. */
+    public static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
+
+    /** The same with seconds, as the case's time of receipt is shown, e.g. {@code 2026-11-29 07:30:00}. */
+    public static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZONE);
 
     private CentreTime() {
     }

@@ -2,7 +2,6 @@ package org.casedesk.deadline;
 
 import static org.casedesk.casefile.CaseVariables.CASE_NUMBER;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,8 +20,6 @@ public class DeadlineProcesses {
     static final String DUE_AT = "dueAt";
     /** The same instant as staff read it in forms: Shanghai wall time. */
     static final String DUE_AT_SHANGHAI = "dueAtShanghai";
-    private static final DateTimeFormatter SHANGHAI_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(CentreTime.ZONE);
 
     private final DeadlineFacts facts;
 
@@ -36,7 +33,7 @@ public class DeadlineProcesses {
         Map<String, Object> variables = step.getVariables();
         facts.openDueAt(caseNumber, deadline).ifPresent(dueAt -> {
             variables.put(DUE_AT, dueAt.toString());
-            variables.put(DUE_AT_SHANGHAI, SHANGHAI_TIME.format(dueAt));
+            variables.put(DUE_AT_SHANGHAI, CentreTime.MINUTES.format(dueAt));
         });
         step.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(processKey, caseNumber,
                 variables);

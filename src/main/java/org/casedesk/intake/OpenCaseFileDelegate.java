@@ -3,7 +3,6 @@ package org.casedesk.intake;
 import static org.casedesk.casefile.CaseVariables.*;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,9 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class OpenCaseFileDelegate implements JavaDelegate {
 
-    /** How forms show the time of receipt: the centre's wall clock, whatever the server's time zone. */
-    private static final DateTimeFormatter CENTRE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(CentreTime.ZONE);
 
     private final CaseFileService caseFiles;
 
@@ -54,7 +50,7 @@ public class OpenCaseFileDelegate implements JavaDelegate {
         String caseNumber = caseFiles.open(newCase, execution.getProcessInstanceId());
         execution.setProcessBusinessKey(caseNumber);
         execution.setVariable(CASE_NUMBER, caseNumber);
-        execution.setVariable(RECEIVED_AT, CENTRE_TIME.format(receivedAt));
+        execution.setVariable(RECEIVED_AT, CentreTime.SECONDS.format(receivedAt));
         execution.setVariable(SUPERVISION_ROUNDS, 0);
         execution.setVariable(REVISIT_ATTEMPTS, 0);
     }

@@ -11,9 +11,7 @@ import static org.casedesk.casefile.CaseVariables.RESPONDENT_NAME;
 import static org.casedesk.casefile.CaseVariables.text;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -28,9 +26,6 @@ import org.casedesk.casefile.CentreTime;
 record CaseFacts(String caseNumber, String complainantName, String complainantEmail, String respondentName,
         String handlingUnitName, String closure, String outcomeNote, Instant receivedAt) {
 
-    /** How {@code Task_OpenCaseFile} writes {@code receivedAt}: the centre's wall clock. */
-    private static final DateTimeFormatter CENTRE_WALL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     static CaseFacts of(VariableScope variables) {
         String receivedAt = text(variables, RECEIVED_AT);
         return new CaseFacts(text(variables, CASE_NUMBER), text(variables, COMPLAINANT_NAME),
@@ -42,7 +37,7 @@ record CaseFacts(String caseNumber, String complainantName, String complainantEm
     /** Reads Shanghai wall time ({@code 2026-11-28 09:30:00}) or an ISO 8601 time with offset. */
     static Instant instant(String text) {
         try {
-            return LocalDateTime.parse(text, CENTRE_WALL_TIME).atZone(CentreTime.ZONE).toInstant();
+            return Instant.from(CentreTime.SECONDS.parse(text));
         } catch (DateTimeParseException notWallTime) {
             return OffsetDateTime.parse(text).toInstant();
         }

@@ -53,8 +53,6 @@ class NotificationService {
     static final String SUPERVISORS = "supervisors";
 
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
-    private static final DateTimeFormatter CENTRE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(CentreTime.ZONE);
     private static final String NOT_SET = "未设定";
 
     private final ObjectProvider<JavaMailSender> mailSender;
@@ -97,7 +95,7 @@ class NotificationService {
             return;
         }
         Map<String, String> values = caseValues(facts);
-        values.put("receivedAt", facts.receivedAt() == null ? null : CENTRE_TIME.format(facts.receivedAt()));
+        values.put("receivedAt", facts.receivedAt() == null ? null : CentreTime.MINUTES.format(facts.receivedAt()));
         send(Notification.ACKNOWLEDGEMENT, facts.caseNumber(),
                 key(Notification.ACKNOWLEDGEMENT, null, facts, stepExecution), Set.of(facts.complainantEmail()),
                 values);
@@ -126,7 +124,7 @@ class NotificationService {
     void sendBulletin(OverdueBulletin bulletin) {
         Map<String, String> values = new HashMap<>();
         values.put("bulletinDate", bulletin.day().toString());
-        values.put("asOf", CENTRE_TIME.format(ClockUtil.getCurrentTime().toInstant()));
+        values.put("asOf", CentreTime.MINUTES.format(ClockUtil.getCurrentTime().toInstant()));
         values.put("caseCount", String.valueOf(bulletin.caseCount()));
         values.put("overdueCases", bulletin.text());
         values.put("tasklistUrl", properties.tasklistUrl());
@@ -240,7 +238,7 @@ class NotificationService {
     private Map<String, String> deadlineValues(CaseFacts facts, DeadlineNotice notice) {
         Map<String, String> values = caseValues(facts);
         values.put("deadlineName", notice.deadline().displayName());
-        values.put("dueAt", notice.dueAt() == null ? NOT_SET : CENTRE_TIME.format(notice.dueAt()));
+        values.put("dueAt", notice.dueAt() == null ? NOT_SET : CentreTime.MINUTES.format(notice.dueAt()));
         values.put("complainantName", mask(facts.complainantName()));
         values.put("respondentName", orElse(facts.respondentName(), "未填写"));
         values.put("handlingUnitName", orElse(facts.handlingUnitName(), "尚未分送"));

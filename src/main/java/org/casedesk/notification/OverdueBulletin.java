@@ -2,7 +2,6 @@ package org.casedesk.notification;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
@@ -18,8 +17,6 @@ import org.casedesk.deadline.OverdueCases.OverdueDeadline;
  */
 record OverdueBulletin(LocalDate day, List<OverdueCases.Unit> units) {
 
-    private static final DateTimeFormatter CENTRE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(CentreTime.ZONE);
 
     boolean isEmpty() {
         return units.isEmpty();
@@ -44,7 +41,7 @@ record OverdueBulletin(LocalDate day, List<OverdueCases.Unit> units) {
                 + "，超期 " + unit.caseCount() + " 件：";
         return unit.deadlines().stream()
                 .map(deadline -> "  " + deadline.caseNumber() + "  " + stepName(deadline.deadline()) + "  期限 "
-                        + CENTRE_TIME.format(deadline.dueAt()) + "  " + overdue(deadline.dueAt()))
+                        + CentreTime.MINUTES.format(deadline.dueAt()) + "  " + overdue(deadline.dueAt()))
                 .collect(Collectors.joining("\n", heading + "\n", ""));
     }
 
