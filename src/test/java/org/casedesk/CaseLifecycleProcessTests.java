@@ -557,6 +557,22 @@ class CaseLifecycleProcessTests {
     }
 
     @Test
+    void reportSentBackUnderSupervisionGetsAFreshVerificationPeriod() {
+        ProcessInstance caseProcess = startPhoneCase("310101");
+        register(caseProcess, "REPORT");
+        contactAndAccept(caseProcess);
+        complete(task(caseProcess), Map.of("handlingOutcome", "CASE_NOT_OPENED", "outcomeNote", "未发现违法行为"));
+        complete(task(caseProcess), Map.of("reporterInformMethod", "PHONE", "reporterInformNote", "已告知"));
+        ClockUtil.setCurrentTime(at("2027-03-01T02:00:00Z"));
+        complete(task(caseProcess), Map.of("revisitResult", "DISSATISFIED"));
+
+        complete(task(caseProcess), Map.of("supervisionNote", "请重新核查"));
+
+        // 15 working days from Monday 2027-03-01 (no 2027 schedule yet: Monday to Friday)
+        assertThat(task(caseProcess)).hasDefinitionKey("Task_VerifyReport").hasDueDate(at("2027-03-22T15:59:59Z"));
+    }
+
+    @Test
     void revisitIsDueThreeWorkingDaysAfterTheOutcome() {
         ProcessInstance caseProcess = startPhoneCase("310101");
         register(caseProcess, "COMPLAINT");

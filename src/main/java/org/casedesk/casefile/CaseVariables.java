@@ -46,6 +46,8 @@ public final class CaseVariables {
     public static final String ROUTED_TO = "routedTo";
     public static final String HANDLING_UNIT = "handlingUnit";
     public static final String HANDLING_UNIT_NAME = "handlingUnitName";
+    /** ISO instant the unit received the case (or received it back under supervision); deadlines count from it. */
+    public static final String UNIT_RECEIVED_AT = "unitReceivedAt";
     public static final String ROUTING_RULE = "routingRule";
     public static final String DISPATCH_NOTE = "dispatchNote";
     /** Json list of {label, value}: the units the dispatcher may choose in {@code dispatch-case}. */

@@ -50,7 +50,7 @@ public class DeadlineExtension {
         return extend(caseProcess(caseNumber), caseNumber, step, workingDays);
     }
 
-    /** As {@link #extend}, but a case's step may be extended only once. */
+    /** As {@link #extend}, but a step may be extended only once in each round of handling. */
     @Transactional
     public Instant extendOnce(String caseNumber, String step, int workingDays) {
         ProcessInstance caseProcess = caseProcess(caseNumber);
@@ -61,7 +61,7 @@ public class DeadlineExtension {
     }
 
     /**
-     * The working days a case's step was extended by so far, kept in the case variable
+     * The working days the step's current round was extended by, kept in the case variable
      * {@code <step>ExtendedWorkingDays}, so that recounting deadlines from the BPMN keeps them.
      */
     int extendedWorkingDays(String processInstanceId, String step) {
@@ -94,8 +94,13 @@ public class DeadlineExtension {
         return newDue.toInstant();
     }
 
-    private static String extendedVariable(String step) {
-        return Character.toLowerCase(step.charAt(0)) + step.substring(1) + "ExtendedWorkingDays";
+    /** {@code Mediation} or {@code MEDIATION} → {@code mediationExtendedWorkingDays}. */
+    static String extendedVariable(String stepOrDeadline) {
+        StringBuilder name = new StringBuilder();
+        for (String word : stepOrDeadline.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase().split("_")) {
+            name.append(name.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return name + "ExtendedWorkingDays";
     }
 
     private ProcessInstance caseProcess(String caseNumber) {

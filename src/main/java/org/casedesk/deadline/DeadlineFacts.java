@@ -42,8 +42,11 @@ public class DeadlineFacts {
                 .update();
     }
 
-    /** A supervisor changed the deadline and migrated the case: the open step is due at its new time. */
-    /** @return false when the case has no open step with that deadline stored */
+    /**
+     * The open step's deadline moved (a recount after a changed timer or holiday schedule, an extension).
+     *
+     * @return false when the case has no open step with that deadline stored
+     */
     public boolean rescheduled(String caseNumber, String deadline, Instant dueAt) {
         return jdbc.sql("""
                 update case_deadline set due_at = ? where case_number = ? and deadline = ? and finished_at is null""")
@@ -69,9 +72,10 @@ public class DeadlineFacts {
     public Optional<Instant> openDueAt(String caseNumber, String deadline) {
         return jdbc.sql("""
                 select due_at from case_deadline
-                where case_number = ? and deadline = ? and finished_at is null""")
+                where case_number = ? and deadline = ? and finished_at is null
+                order by started_at desc""")
                 .params(caseNumber, deadline)
-                .query(LocalDateTime.class).optional().map(UtcColumns::fromColumn);
+                .query(LocalDateTime.class).list().stream().findFirst().map(UtcColumns::fromColumn);
     }
 
     @Transactional(readOnly = true)

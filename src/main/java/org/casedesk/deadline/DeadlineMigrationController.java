@@ -12,8 +12,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code POST /api/v1/deadline-migrations?processKey=case-lifecycle}: after a supervisor deployed a changed
- * deadline from Camunda Modeler, moves the running cases to the new version with their deadlines recounted.
- * Supervisors only; the caller is authenticated by {@code RestAuthentication} (HTTP Basic).
+ * deadline from Camunda Modeler (or dropped in a new holiday schedule), moves the running cases to the newest
+ * version and recounts every running case's deadlines. 409 when the new version cannot take a case (nothing
+ * moves), 404 for an unknown process. Supervisors only; the caller is authenticated by {@code RestAuthentication}.
  */
 @RestController
 class DeadlineMigrationController {

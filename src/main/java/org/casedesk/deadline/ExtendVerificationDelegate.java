@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bound to {@code Task_ExtendVerification} in {@code processes/extend-verification.bpmn}: after a supervisor
- * approved, a report's verification period grows by 15 working days (Procedure Rules Art. 18), once per case.
+ * approved, a report's verification period grows by 15 working days (Procedure Rules Art. 18), once per round.
  */
 @Component
 public class ExtendVerificationDelegate implements JavaDelegate {

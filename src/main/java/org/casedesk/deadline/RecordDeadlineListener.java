@@ -11,9 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bound to the start and end of every step that has a deadline timer ({@code Timer_<Step>Due}) in
- * {@code processes/case-lifecycle.bpmn}: stores when the step started, when it is due and when it finished.
- * The start is also the case variable {@code <step>StartedAt} (e.g. {@code acceptanceStartedAt}, when the unit
- * received the case), from which a later deadline may count: {@code ${'15WD from '.concat(acceptanceStartedAt)}}.
+ * {@code processes/case-lifecycle.bpmn}: stores when the step started, when it is due and when it finished. A
+ * step that starts again (a new supervision round) starts without the extensions of its earlier round.
  */
 @Component
 public class RecordDeadlineListener implements ExecutionListener {
@@ -24,15 +23,6 @@ public class RecordDeadlineListener implements ExecutionListener {
         this.facts = facts;
     }
 
-    /** {@code FIRST_CONTACT} → {@code firstContactStartedAt}. */
-    static String startedAtVariable(String deadline) {
-        StringBuilder name = new StringBuilder();
-        for (String word : deadline.toLowerCase().split("_")) {
-            name.append(name.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
-        }
-        return name + "StartedAt";
-    }
-
     @Override
     public void notify(DelegateExecution execution) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
@@ -41,7 +31,7 @@ public class RecordDeadlineListener implements ExecutionListener {
                     execution.getCurrentActivityId() + " records a deadline but has no Timer_<Step>Due"));
             facts.started(execution.getActivityInstanceId(), (String) execution.getVariable(CASE_NUMBER), deadline,
                     now, DeadlineTimers.dueDateOf(execution).orElseThrow().toInstant());
-            execution.getProcessInstance().setVariable(startedAtVariable(deadline), now.toString());
+            execution.getProcessInstance().removeVariable(DeadlineExtension.extendedVariable(deadline));
         } else {
             facts.finished(execution.getActivityInstanceId(), now);
         }

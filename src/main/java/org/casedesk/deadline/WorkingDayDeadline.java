@@ -3,6 +3,7 @@ package org.casedesk.deadline;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +17,7 @@ import org.casedesk.casefile.CentreTime;
  * <li>{@code 0WD} — by the end of the same working day (of the next one when it starts on a day off);</li>
  * <li>{@code 6WD@09:00} — at 09:00 on the 6th working day, e.g. a reminder the morning before a 7WD deadline;</li>
  * <li>{@code 15WD from 2026-09-24T02:00:00Z} — counted from that instant instead of from when the timer starts,
- * written in the BPMN as {@code ${'15WD from '.concat(acceptanceStartedAt)}}.</li>
+ * written in the BPMN as {@code ${'15WD from '.concat(unitReceivedAt)}}.</li>
  * </ul>
  * Anything else (ISO 8601 such as {@code PT4H}) is not a working-day deadline and stays Camunda's.
  */
@@ -33,7 +34,12 @@ public record WorkingDayDeadline(int workingDays, LocalTime timeOfDay, Instant c
         }
         LocalTime time = matcher.group(2) == null ? END_OF_DAY
                 : LocalTime.parse(matcher.group(2).length() == 4 ? "0" + matcher.group(2) : matcher.group(2));
-        Instant from = matcher.group(3) == null ? null : Instant.parse(matcher.group(3));
+        Instant from;
+        try {
+            from = matcher.group(3) == null ? null : Instant.parse(matcher.group(3));
+        } catch (DateTimeParseException notAnInstant) {
+            return Optional.empty();
+        }
         return Optional.of(new WorkingDayDeadline(Integer.parseInt(matcher.group(1)), time, from));
     }
 

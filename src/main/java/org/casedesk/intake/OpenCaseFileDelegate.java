@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class OpenCaseFileDelegate implements JavaDelegate {
 
-
     private final CaseFileService caseFiles;
 
     public OpenCaseFileDelegate(CaseFileService caseFiles) {

@@ -17,7 +17,6 @@ import org.casedesk.deadline.OverdueCases.OverdueDeadline;
  */
 record OverdueBulletin(LocalDate day, List<OverdueCases.Unit> units) {
 
-
     boolean isEmpty() {
         return units.isEmpty();
     }

@@ -6,6 +6,9 @@ import static org.casedesk.casefile.CaseVariables.HANDLING_UNIT_NAME;
 import static org.casedesk.casefile.CaseVariables.ROUTED_TO;
 import static org.casedesk.casefile.CaseVariables.ROUTING_RULE;
 import static org.casedesk.casefile.CaseVariables.UNIT_OPTIONS;
+import static org.casedesk.casefile.CaseVariables.UNIT_RECEIVED_AT;
+
+import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -37,7 +40,9 @@ public class AssignUnitDelegate implements JavaDelegate {
         execution.setVariable(HANDLING_UNIT_NAME, decision.unitName());
         execution.setVariable(ROUTING_RULE, decision.rule());
         execution.removeVariable(UNIT_OPTIONS);
+        Instant now = ClockUtil.getCurrentTime().toInstant();
         caseFiles.recordForwarded((String) execution.getVariable(CASE_NUMBER), decision.unitCode(),
-                decision.unitName(), ClockUtil.getCurrentTime().toInstant());
+                decision.unitName(), now);
+        execution.setVariable(UNIT_RECEIVED_AT, now.toString());
     }
 }

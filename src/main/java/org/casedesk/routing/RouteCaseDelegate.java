@@ -9,6 +9,9 @@ import static org.casedesk.casefile.CaseVariables.RESPONDENT_DISTRICT;
 import static org.casedesk.casefile.CaseVariables.RESPONDENT_STREET;
 import static org.casedesk.casefile.CaseVariables.ROUTED_TO;
 import static org.casedesk.casefile.CaseVariables.ROUTING_RULE;
+import static org.casedesk.casefile.CaseVariables.UNIT_RECEIVED_AT;
+
+import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -45,8 +48,9 @@ public class RouteCaseDelegate implements JavaDelegate {
         execution.setVariable(ROUTING_RULE, decision.rule());
         String caseNumber = (String) execution.getVariable(CASE_NUMBER);
         if (decision.routedTo() == RoutingDecision.RoutedTo.UNIT) {
-            caseFiles.recordForwarded(caseNumber, decision.unitCode(), decision.unitName(),
-                    ClockUtil.getCurrentTime().toInstant());
+            Instant now = ClockUtil.getCurrentTime().toInstant();
+            caseFiles.recordForwarded(caseNumber, decision.unitCode(), decision.unitName(), now);
+            execution.setVariable(UNIT_RECEIVED_AT, now.toString());
         } else {
             caseFiles.recordAwaitingDispatch(caseNumber);
         }

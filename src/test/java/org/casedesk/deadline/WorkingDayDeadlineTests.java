@@ -33,7 +33,7 @@ class WorkingDayDeadlineTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"PT4H", "P7D", "7", "WD", "-1WD", "7wd", "7WD@25:00x"})
+    @ValueSource(strings = {"PT4H", "P7D", "7", "WD", "-1WD", "7wd", "7WD@25:00x", "15WD from yesterday"})
     void otherTextIsNotAWorkingDayDeadline(String text) {
         assertThat(WorkingDayDeadline.parse(text)).isEmpty();
     }
