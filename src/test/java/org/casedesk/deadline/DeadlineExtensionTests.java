@@ -103,6 +103,27 @@ class DeadlineExtensionTests {
         assertThat(timerDue(processInstanceId, "Timer_VerificationDue")).isEqualTo(at("2026-11-12T15:59:59Z"));
     }
 
+    @Test
+    void reportSentBackUnderSupervisionMayBeExtendedAgainInItsNewRound() {
+        String processInstanceId = formService.submitStartForm(latest("case-lifecycle"), startForm()).getId();
+        complete(processInstanceId, Map.of("caseType", "REPORT", "category", "FOOD"));
+        complete(processInstanceId, Map.of("contactResult", "REACHED"));
+        complete(processInstanceId, Map.of("acceptanceDecision", "ACCEPT"));
+        String caseNumber = caseNumber(processInstanceId);
+        requestAndApproveExtension(caseNumber);
+        complete(processInstanceId, Map.of("handlingOutcome", "CASE_NOT_OPENED", "outcomeNote", "未发现违法行为"));
+        complete(processInstanceId, Map.of("reporterInformMethod", "PHONE", "reporterInformNote", "已告知"));
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T02:00:00Z")));
+        complete(processInstanceId, Map.of("revisitResult", "DISSATISFIED"));
+        complete(processInstanceId, Map.of("supervisionNote", "请重新核查"));
+        // the new round: 15 working days from Tuesday 2026-12-01, without the first round's extension
+        assertThat(timerDue(processInstanceId, "Timer_VerificationDue")).isEqualTo(at("2026-12-22T15:59:59Z"));
+
+        requestAndApproveExtension(caseNumber);
+
+        assertThat(timerDue(processInstanceId, "Timer_VerificationDue")).isEqualTo(at("2027-01-12T15:59:59Z"));
+    }
+
     private void requestAndApproveExtension(String caseNumber) {
         String request = formService.submitStartForm(latest("extend-verification"), Map.of("caseNumber", caseNumber,
                 "extensionReason", "需调取平台交易记录")).getId();
