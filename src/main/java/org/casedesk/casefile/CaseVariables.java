@@ -5,8 +5,9 @@ import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * Names of the process variables of {@code processes/case-lifecycle.bpmn}. Form field keys are the
- * same names, so a renamed variable must be renamed in {@code forms/} too.
+ * Names of the process variables of {@code processes/case-lifecycle.bpmn} that the Java code reads or writes.
+ * Form field keys are the same names, so a renamed variable must be renamed in {@code forms/} too; notes that
+ * only forms show (e.g. {@code registrationNote}) are named in the forms alone.
  */
 public final class CaseVariables {
 
@@ -36,10 +37,8 @@ public final class CaseVariables {
     public static final String CATEGORY = "category";
     public static final String NOT_ACCEPTED_GROUND = "notAcceptedGround";
     public static final String ANSWER = "answer";
-    public static final String REGISTRATION_NOTE = "registrationNote";
     public static final String REGISTRATION_DECISION = "registrationDecision";
     public static final String INFORM_METHOD = "informMethod";
-    public static final String INFORM_NOTE = "informNote";
     public static final String LINKED_CASE_NUMBER = "linkedCaseNumber";
 
     // Forward: Task_RouteCase, Task_DispatchCase, Task_AssignUnit, Task_ReturnCase
@@ -49,7 +48,6 @@ public final class CaseVariables {
     /** ISO instant the unit received the case (or received it back under supervision); deadlines count from it. */
     public static final String UNIT_RECEIVED_AT = "unitReceivedAt";
     public static final String ROUTING_RULE = "routingRule";
-    public static final String DISPATCH_NOTE = "dispatchNote";
     /** Json list of {label, value}: the units the dispatcher may choose in {@code dispatch-case}. */
     public static final String UNIT_OPTIONS = "unitOptions";
     public static final String RETURN_REASON = "returnReason";
@@ -67,8 +65,6 @@ public final class CaseVariables {
 
     // Revisit and supervision
     public static final String REVISIT_RESULT = "revisitResult";
-    public static final String REVISIT_NOTE = "revisitNote";
-    public static final String SUPERVISION_NOTE = "supervisionNote";
 
     // Task_CloseCase
     public static final String CLOSURE = "closure";

@@ -9,8 +9,6 @@ import static org.mockito.Mockito.when;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -27,6 +25,7 @@ import org.camunda.bpm.engine.identity.UserQuery;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.casedesk.deadline.OverdueCases;
+import org.casedesk.deadline.OverdueRows;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +61,7 @@ class OverdueBulletinTests {
 
     EmbeddedDatabase database;
     JdbcClient jdbc;
+    OverdueRows rows;
     UserQuery users = mock(UserQuery.class);
     IdentityService identityService = mock(IdentityService.class);
     SendOverdueBulletinDelegate delegate;
@@ -72,6 +72,7 @@ class OverdueBulletinTests {
         database = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true).build();
         Flyway.configure().dataSource(database).load().migrate();
         jdbc = JdbcClient.create(database);
+        rows = new OverdueRows(jdbc);
         when(identityService.createUserQuery()).thenReturn(users);
         UserQuery supervisors = mock(UserQuery.class, RETURNS_SELF);
         when(supervisors.list()).thenReturn(List.of(user("supervisor", "supervisor@casedesk.example"),
@@ -88,19 +89,19 @@ class OverdueBulletinTests {
 
     @Test
     void bulletinListsTheOverdueCasesOfEachUnitForTheSupervisors() throws Exception {
-        caseFile("SH20261118000007", "310104", "徐汇区市场监督管理局");
-        deadline("SH20261118000007", "ACCEPTANCE", "2026-11-27T15:59:59Z", "2026-11-27T16:00:00Z", null);
-        caseFile("SH20261120000003", "310101", "黄浦区市场监督管理局");
-        deadline("SH20261120000003", "FIRST_CONTACT", "2026-11-20T15:59:59Z", "2026-11-20T16:00:00Z", null);
-        deadline("SH20261120000003", "ACCEPTANCE", "2026-11-29T15:59:59Z", "2026-11-29T16:00:00Z", null);
-        caseFile("SH20261125000012", "310101", "黄浦区市场监督管理局");
-        deadline("SH20261125000012", "VERIFICATION", "2026-11-26T15:59:59Z", "2026-11-26T16:00:00Z", null);
-        caseFile("SH20261127000001", null, null);
-        deadline("SH20261127000001", "REGISTRATION", "2026-11-27T15:59:59Z", "2026-11-27T16:00:00Z", null);
+        rows.caseFile("SH20261118000007", "310104", "徐汇区市场监督管理局");
+        rows.deadline("SH20261118000007", "ACCEPTANCE", "2026-11-27T15:59:59Z", "2026-11-27T16:00:00Z", null);
+        rows.caseFile("SH20261120000003", "310101", "黄浦区市场监督管理局");
+        rows.deadline("SH20261120000003", "FIRST_CONTACT", "2026-11-20T15:59:59Z", "2026-11-20T16:00:00Z", null);
+        rows.deadline("SH20261120000003", "ACCEPTANCE", "2026-11-29T15:59:59Z", "2026-11-29T16:00:00Z", null);
+        rows.caseFile("SH20261125000012", "310101", "黄浦区市场监督管理局");
+        rows.deadline("SH20261125000012", "VERIFICATION", "2026-11-26T15:59:59Z", "2026-11-26T16:00:00Z", null);
+        rows.caseFile("SH20261127000001", null, null);
+        rows.deadline("SH20261127000001", "REGISTRATION", "2026-11-27T15:59:59Z", "2026-11-27T16:00:00Z", null);
         // met in time, and overdue but since done: neither is listed
-        caseFile("SH20261126000002", "310101", "黄浦区市场监督管理局");
-        deadline("SH20261126000002", "ACCEPTANCE", "2026-12-07T15:59:59Z", null, null);
-        deadline("SH20261126000002", "FIRST_CONTACT", "2026-11-26T15:59:59Z", "2026-11-26T16:00:00Z",
+        rows.caseFile("SH20261126000002", "310101", "黄浦区市场监督管理局");
+        rows.deadline("SH20261126000002", "ACCEPTANCE", "2026-12-07T15:59:59Z", null, null);
+        rows.deadline("SH20261126000002", "FIRST_CONTACT", "2026-11-26T15:59:59Z", "2026-11-26T16:00:00Z",
                 "2026-11-27T02:00:00Z");
 
         delegate.execute(bulletinStep("2026-11-30"));
@@ -152,8 +153,8 @@ class OverdueBulletinTests {
 
     @Test
     void theSameDaysBulletinIsMailedOnceHoweverOftenItsStepRuns() {
-        caseFile("SH20261118000007", "310104", "徐汇区市场监督管理局");
-        deadline("SH20261118000007", "ACCEPTANCE", "2026-11-27T15:59:59Z", "2026-11-27T16:00:00Z", null);
+        rows.caseFile("SH20261118000007", "310104", "徐汇区市场监督管理局");
+        rows.deadline("SH20261118000007", "ACCEPTANCE", "2026-11-27T15:59:59Z", "2026-11-27T16:00:00Z", null);
 
         delegate.execute(bulletinStep("2026-11-30"));
         ClockUtil.setCurrentTime(Date.from(MONDAY_0900.plusSeconds(3600)));
@@ -199,8 +200,8 @@ class OverdueBulletinTests {
 
     @Test
     void aDeadlineThisVersionDoesNotKnowIsListedByItsKey() throws Exception {
-        caseFile("SH20261118000007", "310104", "徐汇区市场监督管理局");
-        deadline("SH20261118000007", "TESTING", "2026-11-29T15:59:59Z", "2026-11-29T16:00:00Z", null);
+        rows.caseFile("SH20261118000007", "310104", "徐汇区市场监督管理局");
+        rows.deadline("SH20261118000007", "TESTING", "2026-11-29T15:59:59Z", "2026-11-29T16:00:00Z", null);
 
         delegate.execute(bulletinStep("2026-11-30"));
 
@@ -225,28 +226,6 @@ class OverdueBulletinTests {
         when(execution.getVariable("bulletinDate")).thenReturn(bulletinDate);
         when(execution.getCurrentActivityId()).thenReturn("Task_SendOverdueBulletin");
         return execution;
-    }
-
-    private void caseFile(String caseNumber, String unitCode, String unitName) {
-        jdbc.sql("""
-                insert into case_file (case_number, channel, status, handling_unit, handling_unit_name, received_at)
-                values (?, 'PHONE', 'WITH_UNIT', ?, ?, ?)""")
-                .params(caseNumber, unitCode, unitName, LocalDateTime.of(2026, 11, 18, 1, 30))
-                .update();
-    }
-
-    private void deadline(String caseNumber, String deadline, String dueAt, String overdueAt, String finishedAt) {
-        jdbc.sql("""
-                insert into case_deadline (activity_instance_id, case_number, deadline, started_at, due_at,
-                    overdue_at, finished_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(caseNumber + ":" + deadline, caseNumber, deadline, LocalDateTime.of(2026, 11, 18, 2, 0),
-                        utc(dueAt), utc(overdueAt), utc(finishedAt))
-                .update();
-    }
-
-    private static LocalDateTime utc(String instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(Instant.parse(instant), ZoneOffset.UTC);
     }
 
     /** The bulletin as the first supervisor received it: GreenMail keeps one copy per recipient. */
