@@ -34,6 +34,7 @@ import org.casedesk.casefile.CaseStatus;
 import org.casedesk.casefile.Closure;
 import org.casedesk.intake.OpenCaseFileDelegate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,14 +53,18 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * The real application on H2: the BPMN's delegates and forms are wired, and a complaint submitted through the
+ * The real application (on H2, or MySQL in the -Pmysql run): the BPMN's delegates and forms are wired, and a complaint submitted through the
  * start form's variables goes all the way to closure through the engine API, as Tasklist would drive it.
  */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:casedesk-app-test;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false",
         "spring.mail.host=127.0.0.1"})
 class CaseDeskApplicationTests {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "casedesk-app-test");
+    }
 
     static final int SMTP_PORT = freePort();
 
@@ -166,6 +171,45 @@ class CaseDeskApplicationTests {
         assertThat(closed.registeredAt()).isNotNull();
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(caseProcess.getId())
                 .completed().count()).isEqualTo(1);
+    }
+
+    @Test
+    void longChineseTextWithFourByteCharactersIsStoredAndReadBackUnchanged() {
+        // rare CJK beyond the Basic Multilingual Plane (𠮷 𪚥 𰻞) and emoji need 4 bytes in UTF-8: utf8mb4 on MySQL
+        String name = "𠮷野𪚥";
+        String respondent = "𰻞𰻞面馆（静安店）😋";
+        String description = ("我于2026年11月20日在该店购买预付卡，充值3000元😡。商家现已关门跑路，𰻞𰻞面无法兑现，"
+                + "多次电话联系未果🙏，请求依法处理并退还余额。").repeat(20);
+        var caseProcess = formService.submitStartForm(lifecycle().getId(), Map.of("channel", "PHONE",
+                "complainantName", name, "complainantPhone", "13812345678", "respondentName", respondent,
+                "respondentDistrict", "310106", "description", description));
+
+        String caseNumber = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(caseProcess.getId()).singleResult().getBusinessKey();
+        CaseFile stored = caseFiles.find(caseNumber).orElseThrow();
+        assertThat(description.codePointCount(0, description.length())).isGreaterThan(1000);
+        assertThat(stored.complainantName()).isEqualTo(name);
+        assertThat(stored.respondent().name()).isEqualTo(respondent);
+        assertThat(stored.description()).isEqualTo(description);
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(caseProcess.getId())
+                .variableName("description").singleResult().getValue()).isEqualTo(description);
+        assertThat(historyService.createHistoricProcessInstanceQuery().variableValueEquals("complainantName", name)
+                .singleResult().getId()).isEqualTo(caseProcess.getId());
+    }
+
+    @Test
+    @EnabledIf("org.casedesk.TestDatabase#isMysql")
+    void everyTableOfTheSchemaIsUtf8mb4WithItsForeignKeysKept() {
+        List<String> tables = jdbc.sql("""
+                select concat(table_name, ' ', table_collation) from information_schema.tables
+                where table_schema = database() and table_type = 'BASE TABLE'""").query(String.class).list();
+
+        assertThat(tables).hasSizeGreaterThan(50).allSatisfy(table -> assertThat(table).contains(" utf8mb4_"));
+        // the conversion drops Camunda's foreign keys and must add every one of them again
+        assertThat(jdbc.sql("""
+                select constraint_name from information_schema.referential_constraints
+                where constraint_schema = database()""").query(String.class).list())
+                .hasSizeGreaterThan(30).contains("ACT_FK_EVENT_EXEC", "ACT_FK_VAR_BYTEARRAY", "ACT_FK_TASK_EXE");
     }
 
     @Test

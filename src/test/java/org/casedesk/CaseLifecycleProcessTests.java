@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -56,7 +58,6 @@ import org.casedesk.routing.RouteCaseDelegate;
 import org.casedesk.routing.RoutingProperties;
 import org.casedesk.routing.RoutingRules;
 import org.casedesk.routing.RoutingTable;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +65,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * Every path of {@code processes/case-lifecycle.bpmn}, driven through the engine with the real delegates on
@@ -92,11 +93,9 @@ class CaseLifecycleProcessTests {
 
     @BeforeAll
     static void caseTable() throws Exception {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:process-test-cases;DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        DataSource dataSource = TestDatabase.freshCaseTables("process-test-cases");
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        caseFiles = new CaseFileService(jdbc, new CaseNumbers(jdbc));
+        caseFiles = new CaseFileService(jdbc, new CaseNumbers(jdbc, new DataSourceTransactionManager(dataSource)));
         deadlineFacts = new DeadlineFacts(jdbc);
         RoutingTable routingTable = new RoutingTable(new RoutingProperties(
                 new ClassPathResource("routing/routing-table.csv"), new ClassPathResource("routing/platforms.csv")));

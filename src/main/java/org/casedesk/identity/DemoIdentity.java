@@ -31,12 +31,13 @@ import org.springframework.stereotype.Component;
  * of the {@link RoutingTable}, named after the unit. All passwords are {@value #PASSWORD}; the README
  * lists the same {@link #USERS}.
  * <p>
- * Only in the {@code default} profile: production staff are never created from code. Runs once the
+ * Only in the {@code default} profile (and {@code demo}, which adds them to another profile such as
+ * {@code mysql} for a trial or the cluster test): production staff are never created from code. Runs once the
  * application is ready and creates only what is missing, so a restart changes nothing and a password
  * changed in Camunda Admin stays changed. A user whose unit is not in the routing table is left out.
  */
 @Component
-@Profile("default")
+@Profile({"default", "demo"})
 class DemoIdentity {
 
     static final String PASSWORD = "demo";

@@ -2,33 +2,34 @@ package org.casedesk.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
-import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.casedesk.TestDatabase;
 
-/** Case numbers on a real (H2) case table: readable, per Shanghai day, unique under concurrent intake. */
+/** Case numbers on a real case table (H2, or MySQL in the -Pmysql run): readable, per Shanghai day, unique under concurrent intake. */
 class CaseNumbersTests {
 
-    private final DriverManagerDataSource dataSource = new DriverManagerDataSource(
-            "jdbc:h2:mem:case-numbers-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    private final DataSource dataSource = TestDatabase.freshCaseTables("case-numbers");
     private final CaseNumbers caseNumbers;
 
     CaseNumbersTests() {
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        caseNumbers = new CaseNumbers(JdbcClient.create(dataSource));
+        caseNumbers = new CaseNumbers(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource));
     }
 
     @Test
@@ -52,18 +53,27 @@ class CaseNumbersTests {
         assertThat(caseNumbers.next(Instant.parse("2026-11-28T02:00:00Z"))).isEqualTo("SH20261128000001");
     }
 
+    /** Four intakes race on each new day and hold their transaction open a while, as a real intake does. */
     @Test
-    void concurrentIntakeTransactionsNeverShareANumber() throws Exception {
+    void concurrentIntakeTransactionsNeverShareANumberNorDeadlockOnANewDay() throws Exception {
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        Instant now = Instant.parse("2026-11-28T02:00:00Z");
+        Instant firstDay = Instant.parse("2026-11-28T02:00:00Z");
         Set<String> numbers = ConcurrentHashMap.newKeySet();
+        CyclicBarrier newDay = new CyclicBarrier(4);
         ExecutorService intake = Executors.newFixedThreadPool(4);
         List<Future<?>> workers = new ArrayList<>();
         for (int worker = 0; worker < 4; worker++) {
             workers.add(intake.submit(() -> {
-                for (int i = 0; i < 50; i++) {
-                    numbers.add(transaction.execute(status -> caseNumbers.next(now)));
+                for (int day = 0; day < 10; day++) {
+                    newDay.await(30, TimeUnit.SECONDS);
+                    Instant receivedAt = firstDay.plus(Duration.ofDays(day));
+                    numbers.add(transaction.execute(status -> {
+                        String number = caseNumbers.next(receivedAt);
+                        pause();
+                        return number;
+                    }));
                 }
+                return null;
             }));
         }
         for (Future<?> worker : workers) {
@@ -71,6 +81,14 @@ class CaseNumbersTests {
         }
         intake.shutdown();
 
-        assertThat(numbers).hasSize(200).contains("SH20261128000001", "SH20261128000200");
+        assertThat(numbers).hasSize(40).contains("SH20261128000001", "SH20261128000004", "SH20261207000004");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -31,6 +31,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.casedesk.TestDatabase;
 
 /**
  * The supervisor's path for changing a deadline, end to end over HTTP: deploy the edited BPMN to
@@ -38,9 +41,13 @@ import org.springframework.util.MultiValueMap;
  * running case's timer, task due date and stored deadline move with it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:deadline-change;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false"})
 class DeadlineChangeTests {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "deadline-change");
+    }
 
     @Autowired TestRestTemplate http;
     @Autowired FormService formService;

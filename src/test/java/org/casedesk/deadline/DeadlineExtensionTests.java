@@ -19,15 +19,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.casedesk.TestDatabase;
 
 /**
  * A handler records testing time (Measures Art. 20) from Tasklist's start form, on the real application: the
  * case's mediation reminder, deadline and task due date move by that many working days.
  */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:deadline-extension;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false"})
 class DeadlineExtensionTests {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "deadline-extension");
+    }
 
     @Autowired FormService formService;
     @Autowired TaskService taskService;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -18,6 +17,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.casedesk.TestDatabase;
 
 /** Working-day deadlines inside a real engine: task due dates and timers written as {@code 7WD}. */
 class DeadlinePluginTests {
@@ -27,7 +27,7 @@ class DeadlinePluginTests {
     @BeforeEach
     void startEngine() {
         ProcessEngineConfigurationImpl configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setJdbcUrl("jdbc:h2:mem:calendar-" + UUID.randomUUID());
+        TestDatabase.use(configuration, "deadline-plugin");
         configuration.getProcessEnginePlugins().add(new DeadlinePlugin(new WorkingDayCalendar(null)));
         engine = configuration.buildProcessEngine();
         // Thursday 2026-02-12, 10:00 in Shanghai: the Spring Festival break lies ahead

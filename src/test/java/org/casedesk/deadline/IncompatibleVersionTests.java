@@ -16,15 +16,22 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.casedesk.TestDatabase;
 
 /**
  * A new version that lacks a step some running case is at cannot take the cases: the migration endpoint
  * answers 409 with Camunda's reason and moves nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:incompatible-version;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false"})
 class IncompatibleVersionTests {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "incompatible-version");
+    }
 
     @Autowired TestRestTemplate http;
     @Autowired FormService formService;

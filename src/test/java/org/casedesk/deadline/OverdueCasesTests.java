@@ -8,35 +8,23 @@ import java.util.List;
 
 import org.casedesk.deadline.OverdueCases.OverdueDeadline;
 import org.casedesk.deadline.OverdueCases.Unit;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
+import org.casedesk.TestDatabase;
 
-/** The overdue bulletin's query on the real schema (Flyway on H2), with rows written as the lifecycle writes them. */
+/** The overdue bulletin's query on the real schema (Flyway on H2, or MySQL in the -Pmysql run), with rows written as the lifecycle writes them. */
 class OverdueCasesTests {
 
-    EmbeddedDatabase database;
     JdbcClient jdbc;
     OverdueRows rows;
     OverdueCases overdueCases;
 
     @BeforeEach
     void caseTables() {
-        database = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true).build();
-        Flyway.configure().dataSource(database).load().migrate();
-        jdbc = JdbcClient.create(database);
+        jdbc = JdbcClient.create(TestDatabase.freshCaseTables("overdue-cases"));
         rows = new OverdueRows(jdbc);
         overdueCases = new OverdueCases(jdbc);
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        database.shutdown();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.casedesk.TestDatabase;
 
 /** The demo staff, created on an in-memory engine from the shipped routing table or a smaller one. */
 class DemoIdentityTests {
@@ -30,8 +30,8 @@ class DemoIdentityTests {
     @BeforeEach
     void startEngine() {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-                .createStandaloneInMemProcessEngineConfiguration()
-                .setJdbcUrl("jdbc:h2:mem:identity-test-" + UUID.randomUUID());
+                .createStandaloneInMemProcessEngineConfiguration();
+        TestDatabase.use(configuration, "demo-identity");
         // as camunda.bpm.generic-properties in application.yaml: unit groups are named unit-<code>
         configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9]+|camunda-admin|unit-[a-zA-Z0-9-]+");
         engine = configuration.buildProcessEngine();

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
@@ -16,6 +16,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.casedesk.TestDatabase;
 
 /** The shared Tasklist filters, created on an in-memory engine as they are after deployment. */
 class TasklistFiltersTests {
@@ -26,9 +27,10 @@ class TasklistFiltersTests {
 
     @BeforeEach
     void startEngine() {
-        engine = ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
-                .setJdbcUrl("jdbc:h2:mem:identity-test-" + UUID.randomUUID())
-                .buildProcessEngine();
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                .createStandaloneInMemProcessEngineConfiguration();
+        TestDatabase.use(configuration, "tasklist-filters");
+        engine = configuration.buildProcessEngine();
         filterService = engine.getFilterService();
         filters = new TasklistFilters(filterService, engine.getTaskService());
     }

@@ -33,6 +33,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.casedesk.TestDatabase;
 
 /**
  * A mail outage delays mail and loses nothing: on the real application, the outcome mail's asynchronous step
@@ -41,10 +44,14 @@ import com.icegreen.greenmail.util.ServerSetup;
  * job executor is off, and time is moved with {@link ClockUtil}.
  */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:mail-retry;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false",
         "spring.mail.host=127.0.0.1"})
 class MailRetryTests {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "mail-retry");
+    }
 
     /** Fixed for the whole class, so the application still reaches the server after it is restarted. */
     static final int SMTP_PORT = freePort();

@@ -31,6 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.casedesk.TestDatabase;
 
 /**
  * The delegates in the real application: the bean names the BPMN binds, the demo staff's addresses
@@ -38,10 +41,14 @@ import com.icegreen.greenmail.util.ServerSetup;
  * from the case's open user tasks. Each test deploys a small process whose asynchronous step the test runs.
  */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:notification-delegates;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false",
         "spring.mail.host=127.0.0.1"})
 class NotificationDelegatesTests {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "notification-delegates");
+    }
 
     static final int SMTP_PORT = freePort();
 

@@ -20,24 +20,21 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.identity.UserQuery;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import org.casedesk.TestDatabase;
 
 /**
  * The four mails as recipients read them, sent through a real SMTP server in process, with the Camunda users
- * mocked and {@code mail_log} on its own in-memory database. No engine.
+ * mocked and {@code mail_log} in a database of its own. No engine.
  */
 class NotificationServiceTests {
 
@@ -53,7 +50,6 @@ class NotificationServiceTests {
     static final CaseFacts CASE = new CaseFacts("SH20261128000042", "李明", "li.ming@example.com", "徐家汇某数码店",
             "黄浦区市场监督管理局", "RESOLVED", "商家同意换新", RECEIVED);
 
-    EmbeddedDatabase database;
     JdbcClient jdbc;
     UserQuery users = mock(UserQuery.class);
     IdentityService identityService = mock(IdentityService.class);
@@ -61,9 +57,7 @@ class NotificationServiceTests {
 
     @BeforeEach
     void setUp() {
-        database = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true)
-                .addScript("db/migration/V2__mail_log.sql").build();
-        jdbc = JdbcClient.create(database);
+        jdbc = JdbcClient.create(TestDatabase.freshCaseTables("notification-service"));
         when(identityService.createUserQuery()).thenReturn(users);
         JavaMailSenderImpl mailSender = new JavaMailSenderImpl();
         mailSender.setHost("127.0.0.1");
@@ -74,11 +68,6 @@ class NotificationServiceTests {
         group("unit-310101", user("huangpu", "huangpu@casedesk.example"), user("intern", null));
         group("supervisors", user("huangpu", "huangpu@casedesk.example"), user("supervisor", "supervisor@casedesk.example"));
         group("unit-nobody", user("intern", null), user("typo", "not an address"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        database.shutdown();
     }
 
     @Test

@@ -26,16 +26,23 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.casedesk.TestDatabase;
 
 /**
  * {@code processes/overdue-bulletin.bpmn} as the application deploys it: its timer, the delegate beans it binds,
  * the demo supervisors' addresses and the real case tables. The test fires the jobs the job executor would.
  */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:overdue-bulletin-app;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false",
         "spring.mail.host=127.0.0.1"})
 class OverdueBulletinApplicationTests {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "overdue-bulletin-app");
+    }
 
     static final int SMTP_PORT = freePort();
 

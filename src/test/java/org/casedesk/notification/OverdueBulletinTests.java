@@ -18,6 +18,8 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import javax.sql.DataSource;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
@@ -26,7 +28,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.casedesk.deadline.OverdueCases;
 import org.casedesk.deadline.OverdueRows;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,9 +35,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -44,10 +42,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import org.casedesk.TestDatabase;
 
 /**
  * The daily overdue bulletin as supervisors read it: {@code Task_SendOverdueBulletin}'s delegate on the real
- * query and mail service, the case tables migrated by Flyway on H2, a real SMTP server in process and the
+ * query and mail service, the case tables migrated by Flyway (H2, or MySQL in the -Pmysql run), a real SMTP server in process and the
  * Camunda users mocked. No engine: {@code OverdueBulletinProcessTests} drives the process.
  */
 class OverdueBulletinTests {
@@ -59,7 +58,7 @@ class OverdueBulletinTests {
     /** Monday 2026-11-30, 09:00 in Shanghai, when the timer fires. */
     static final Instant MONDAY_0900 = Instant.parse("2026-11-30T01:00:00Z");
 
-    EmbeddedDatabase database;
+    DataSource database;
     JdbcClient jdbc;
     OverdueRows rows;
     UserQuery users = mock(UserQuery.class);
@@ -69,8 +68,7 @@ class OverdueBulletinTests {
     @BeforeEach
     void setUp() {
         ClockUtil.setCurrentTime(Date.from(MONDAY_0900));
-        database = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true).build();
-        Flyway.configure().dataSource(database).load().migrate();
+        database = TestDatabase.freshCaseTables("overdue-bulletin");
         jdbc = JdbcClient.create(database);
         rows = new OverdueRows(jdbc);
         when(identityService.createUserQuery()).thenReturn(users);
@@ -84,7 +82,6 @@ class OverdueBulletinTests {
     @AfterEach
     void tearDown() {
         ClockUtil.reset();
-        database.shutdown();
     }
 
     @Test
@@ -161,9 +158,9 @@ class OverdueBulletinTests {
         delegate.execute(bulletinStep("2026-11-30"));
 
         assertThat(smtp.getReceivedMessages()).hasSize(2); // one copy per supervisor
-        assertThat(jdbc.sql("select message_key, subject from mail_log where case_number is null").query().listOfRows())
-                .containsExactly(Map.of("MESSAGE_KEY", "BULLETIN:20261130",
-                        "SUBJECT", "【超期通报】2026-11-30 超期案件 1 件"));
+        assertThat(jdbc.sql("select message_key, subject from mail_log where case_number is null")
+                .query((row, number) -> row.getString("message_key") + " " + row.getString("subject")).list())
+                .containsExactly("BULLETIN:20261130 【超期通报】2026-11-30 超期案件 1 件");
     }
 
     @Test

@@ -1,0 +1,144 @@
+package org.casedesk;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.flywaydb.core.Flyway;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The database a test runs on, by name: an in-memory H2 database by default, or — in the {@code -Pmysql} run
+ * (system property {@code casedesk.test.database=mysql}) — a schema {@code casedesk_test_<name>} of its own on
+ * the MySQL or MariaDB server at {@code casedesk.test.mysql.url}, created in utf8mb4 on first use and dropped
+ * when the run ends ({@link TestDatabaseSession}). Each name is one database, so tests that shared one in-memory
+ * H2 database share one schema, and tests that had their own keep their own.
+ */
+public final class TestDatabase {
+
+    static final boolean MYSQL = "mysql".equals(System.getProperty("casedesk.test.database"));
+    static final String SCHEMA_PREFIX = "casedesk_test_";
+    static final String SERVER_URL = System.getProperty("casedesk.test.mysql.url", "jdbc:mysql://127.0.0.1:3306/");
+    static final String USER = System.getProperty("casedesk.test.mysql.user", "root");
+    static final String PASSWORD = System.getProperty("casedesk.test.mysql.password", "");
+
+    private static final Map<String, String> URLS = new ConcurrentHashMap<>();
+    private static final Map<String, HikariDataSource> DATA_SOURCES = new ConcurrentHashMap<>();
+
+    private TestDatabase() {
+    }
+
+    public static boolean isMysql() {
+        return MYSQL;
+    }
+
+    /** Points a {@code @SpringBootTest} at the database of this name, through the application's own profile settings. */
+    public static void register(DynamicPropertyRegistry registry, String name) {
+        registry.add("spring.datasource.url", () -> url(name));
+        if (MYSQL) {
+            registry.add("spring.datasource.username", () -> USER);
+            registry.add("spring.datasource.password", () -> PASSWORD);
+            // many test contexts stay cached at once: keep well under the server's 151 connections
+            registry.add("spring.datasource.hikari.maximum-pool-size", () -> 4);
+            registry.add("spring.datasource.hikari.minimum-idle", () -> 1);
+        }
+    }
+
+    /** Runs a plain (non-Spring) process engine on the database of this name. */
+    public static void use(ProcessEngineConfigurationImpl configuration, String name) {
+        configuration.setDataSource(dataSource(name));
+        configuration.setDatabaseType(camundaDatabaseType());
+    }
+
+    /** As {@code camunda.bpm.database.type} in {@code application-mysql.yaml}; null lets the engine detect H2. */
+    public static String camundaDatabaseType() {
+        return MYSQL ? "mysql" : null;
+    }
+
+    /** A pooled connection to the database of this name, with the settings of {@code application-mysql.yaml}. */
+    public static DataSource dataSource(String name) {
+        return DATA_SOURCES.computeIfAbsent(name, key -> {
+            HikariDataSource dataSource = new HikariDataSource();
+            dataSource.setJdbcUrl(url(key));
+            dataSource.setMaximumPoolSize(8); // an intake's own short transaction needs a second connection
+            dataSource.setMinimumIdle(0);
+            if (MYSQL) {
+                dataSource.setUsername(USER);
+                dataSource.setPassword(PASSWORD);
+                dataSource.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+            }
+            return dataSource;
+        });
+    }
+
+    /** The database of this name with the case tables as Flyway makes them, and no rows in them. */
+    public static DataSource freshCaseTables(String name) {
+        DataSource dataSource = dataSource(name);
+        Flyway flyway = Flyway.configure().dataSource(dataSource).cleanDisabled(false).load();
+        flyway.clean();
+        flyway.migrate();
+        return dataSource;
+    }
+
+    static String url(String name) {
+        return URLS.computeIfAbsent(name, key -> {
+            if (!MYSQL) {
+                return "jdbc:h2:mem:" + key + ";DB_CLOSE_DELAY=-1";
+            }
+            String schema = SCHEMA_PREFIX + key.replaceAll("[^A-Za-z0-9]", "_");
+            execute("create database if not exists " + schema + " character set utf8mb4 collate utf8mb4_bin");
+            return SERVER_URL + schema + "?sendFractionalSeconds=false&characterEncoding=UTF-8&nullDatabaseMeansCurrent=true";
+        });
+    }
+
+    /** Checks that the server answers, with a message that says what to do when it does not. */
+    static void checkServer() {
+        try (Connection connection = DriverManager.getConnection(SERVER_URL, USER, PASSWORD)) {
+            connection.isValid(5);
+        } catch (SQLException e) {
+            throw new IllegalStateException("""
+                    The -Pmysql test run needs a MySQL or MariaDB server at %s (user %s), and none answers: %s
+                    Start one (here: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd),
+                    or point -Dcasedesk.test.mysql.url, -Dcasedesk.test.mysql.user and -Dcasedesk.test.mysql.password at one."""
+                    .formatted(SERVER_URL, USER, e.getMessage()), e);
+        }
+    }
+
+    /** Drops every schema a test run made; the test database's other schemas are never touched. */
+    static void dropTestSchemas() {
+        DATA_SOURCES.values().forEach(HikariDataSource::close);
+        DATA_SOURCES.clear();
+        URLS.clear();
+        List<String> schemas = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(SERVER_URL, USER, PASSWORD);
+             var result = connection.getMetaData().getCatalogs()) {
+            while (result.next()) {
+                if (result.getString(1).startsWith(SCHEMA_PREFIX)) {
+                    schemas.add(result.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not list the test schemas at " + SERVER_URL, e);
+        }
+        schemas.forEach(schema -> execute("drop database " + schema));
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(SERVER_URL, USER, PASSWORD);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not run '" + sql + "' at " + SERVER_URL, e);
+        }
+    }
+}
