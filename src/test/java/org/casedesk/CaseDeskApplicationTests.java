@@ -9,10 +9,14 @@ import static java.util.Map.entry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -37,10 +41,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -61,18 +65,14 @@ import jakarta.mail.internet.MimeMessage;
         "spring.mail.host=127.0.0.1"})
 class CaseDeskApplicationTests {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry, "casedesk-app-test");
-    }
-
     static final int SMTP_PORT = freePort();
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
 
     @DynamicPropertySource
-    static void smtpPort(DynamicPropertyRegistry registry) {
+    static void databaseAndSmtpPort(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "casedesk-app-test");
         registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 
@@ -84,6 +84,7 @@ class CaseDeskApplicationTests {
     @Autowired ManagementService managementService;
     @Autowired CaseFileService caseFiles;
     @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
     @Autowired HealthEndpoint health;
     @MockitoSpyBean OpenCaseFileDelegate openCaseFileDelegate;
 
@@ -199,17 +200,18 @@ class CaseDeskApplicationTests {
 
     @Test
     @EnabledIf("org.casedesk.TestDatabase#isMysql")
-    void everyTableOfTheSchemaIsUtf8mb4WithItsForeignKeysKept() {
+    void onMysqlEveryTableIsUtf8mb4AndConnectionsSpeakUtf8mb4InReadCommitted() throws Exception {
         List<String> tables = jdbc.sql("""
                 select concat(table_name, ' ', table_collation) from information_schema.tables
                 where table_schema = database() and table_type = 'BASE TABLE'""").query(String.class).list();
 
-        assertThat(tables).hasSizeGreaterThan(50).allSatisfy(table -> assertThat(table).contains(" utf8mb4_"));
-        // the conversion drops Camunda's foreign keys and must add every one of them again
-        assertThat(jdbc.sql("""
-                select constraint_name from information_schema.referential_constraints
-                where constraint_schema = database()""").query(String.class).list())
-                .hasSizeGreaterThan(30).contains("ACT_FK_EVENT_EXEC", "ACT_FK_VAR_BYTEARRAY", "ACT_FK_TASK_EXE");
+        assertThat(tables).hasSizeGreaterThan(50).allSatisfy(table -> assertThat(table).endsWith(" utf8mb4_bin"));
+        try (Connection connection = dataSource.getConnection();
+             ResultSet characterSet = connection.createStatement().executeQuery("select @@character_set_connection")) {
+            assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+            assertThat(characterSet.next()).isTrue();
+            assertThat(characterSet.getString(1)).isEqualTo("utf8mb4");
+        }
     }
 
     @Test
