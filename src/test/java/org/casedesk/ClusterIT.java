@@ -49,6 +49,9 @@ import jakarta.mail.internet.MimeMessage;
  * unique case numbers, each timer executed once, each mail sent once, and no optimistic-locking failure left
  * as an incident. Its figures are printed and written to {@code target/cluster-report.txt}.
  * <p>
+ * The nodes get the bare schema URL, as production does, so the {@code mysql} profile's connection settings
+ * are the ones in use.
+ * <p>
  * Runs in {@code ./mvnw verify -Pmysql} (failsafe, after the jar is packaged).
  */
 class ClusterIT {
@@ -67,8 +70,8 @@ class ClusterIT {
     static void startTwoNodes() throws Exception {
         smtp.start();
         database = JdbcClient.create(TestDatabase.dataSource("cluster"));
-        // A new schema is set up by the first node alone (Camunda creates its tables without a lock); the second
-        // joins a running cluster, as any further node would.
+        // A new database is set up by the first node alone, as the README asks (the first node to find no Tasklist
+        // filters or demo staff creates them); the second joins a running cluster, as any further node would.
         nodes.add(Node.start("node-1"));
         nodes.get(0).awaitHealthy();
         nodes.add(Node.start("node-2"));
@@ -294,8 +297,11 @@ class ClusterIT {
         void stop() {
             process.destroy();
             try {
-                process.waitFor(30, TimeUnit.SECONDS);
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
             } catch (InterruptedException e) {
+                process.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
         }

@@ -2,8 +2,11 @@ package org.casedesk;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,18 +22,24 @@ import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The database a test runs on, by name: an in-memory H2 database by default, or — in the {@code -Pmysql} run
- * (system property {@code casedesk.test.database=mysql}) — a schema {@code casedesk_test_<name>} of its own on
- * the MySQL or MariaDB server at {@code casedesk.test.mysql.url}, created in utf8mb4 on first use and dropped
- * when the run ends ({@link TestDatabaseSession}). Each name is one database, so tests that shared one in-memory
- * H2 database share one schema, and tests that had their own keep their own.
+ * (system property {@code casedesk.test.database=mysql}) — a schema of its own on the MySQL or MariaDB server at
+ * {@code casedesk.test.mysql.url}, created in utf8mb4 on first use and dropped when the run ends
+ * ({@link TestDatabaseSession}). Each name is one database, so tests that shared one in-memory H2 database share
+ * one schema, and tests that had their own keep their own.
+ * <p>
+ * Schema names carry the run's start time ({@code casedesk_test_<base-36 seconds>_<name>}), so two runs on one
+ * server keep apart, and a run drops only its own schemas and those a killed run left a day ago or earlier.
  */
 public final class TestDatabase {
 
     static final boolean MYSQL = "mysql".equals(System.getProperty("casedesk.test.database"));
-    static final String SCHEMA_PREFIX = "casedesk_test_";
     static final String SERVER_URL = System.getProperty("casedesk.test.mysql.url", "jdbc:mysql://127.0.0.1:3306/");
     static final String USER = System.getProperty("casedesk.test.mysql.user", "root");
     static final String PASSWORD = System.getProperty("casedesk.test.mysql.password", "");
+
+    private static final String SCHEMA_PREFIX = "casedesk_test_";
+    private static final String RUN = SCHEMA_PREFIX + Long.toString(Instant.now().getEpochSecond(), 36) + "_";
+    private static final Duration ABANDONED_AFTER = Duration.ofDays(1);
 
     private static final Map<String, String> URLS = new ConcurrentHashMap<>();
     private static final Map<String, HikariDataSource> DATA_SOURCES = new ConcurrentHashMap<>();
@@ -42,7 +51,10 @@ public final class TestDatabase {
         return MYSQL;
     }
 
-    /** Points a {@code @SpringBootTest} at the database of this name, through the application's own profile settings. */
+    /**
+     * Points a {@code @SpringBootTest} at the database of this name. On MySQL the URL is bare, as in production,
+     * so the connection settings come from {@code application-mysql.yaml} and are tested with it.
+     */
     public static void register(DynamicPropertyRegistry registry, String name) {
         registry.add("spring.datasource.url", () -> url(name));
         if (MYSQL) {
@@ -76,6 +88,9 @@ public final class TestDatabase {
                 dataSource.setUsername(USER);
                 dataSource.setPassword(PASSWORD);
                 dataSource.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+                dataSource.addDataSourceProperty("sendFractionalSeconds", "false");
+                dataSource.addDataSourceProperty("characterEncoding", "UTF-8");
+                dataSource.addDataSourceProperty("nullDatabaseMeansCurrent", "true");
             }
             return dataSource;
         });
@@ -90,21 +105,25 @@ public final class TestDatabase {
         return dataSource;
     }
 
+    /** The JDBC URL of the database of this name, creating its schema on MySQL. */
     static String url(String name) {
         return URLS.computeIfAbsent(name, key -> {
             if (!MYSQL) {
                 return "jdbc:h2:mem:" + key + ";DB_CLOSE_DELAY=-1";
             }
-            String schema = SCHEMA_PREFIX + key.replaceAll("[^A-Za-z0-9]", "_");
-            execute("create database if not exists " + schema + " character set utf8mb4 collate utf8mb4_bin");
-            return SERVER_URL + schema + "?sendFractionalSeconds=false&characterEncoding=UTF-8&nullDatabaseMeansCurrent=true";
+            String schema = RUN + key.replaceAll("[^A-Za-z0-9]", "_");
+            execute("create database " + schema + " character set utf8mb4 collate utf8mb4_bin");
+            return SERVER_URL + schema;
         });
     }
 
     /** Checks that the server answers, with a message that says what to do when it does not. */
     static void checkServer() {
+        DriverManager.setLoginTimeout(5);
         try (Connection connection = DriverManager.getConnection(SERVER_URL, USER, PASSWORD)) {
-            connection.isValid(5);
+            if (!connection.isValid(5)) {
+                throw new SQLException("the connection does not answer");
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("""
                     The -Pmysql test run needs a MySQL or MariaDB server at %s (user %s), and none answers: %s
@@ -114,14 +133,28 @@ public final class TestDatabase {
         }
     }
 
-    /** Drops every schema a test run made; the test database's other schemas are never touched. */
-    static void dropTestSchemas() {
+    /** Drops this run's schemas, and those of runs that started more than a day ago (killed before they could). */
+    static void dropSchemas() {
         DATA_SOURCES.values().forEach(HikariDataSource::close);
         DATA_SOURCES.clear();
         URLS.clear();
+        testSchemas().stream().filter(schema -> schema.startsWith(RUN) || abandoned(schema))
+                .forEach(schema -> execute("drop database " + schema));
+    }
+
+    private static boolean abandoned(String schema) {
+        String start = schema.substring(SCHEMA_PREFIX.length()).split("_")[0];
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(start, 36)).isBefore(Instant.now().minus(ABANDONED_AFTER));
+        } catch (NumberFormatException notOneOfOurs) {
+            return false;
+        }
+    }
+
+    private static List<String> testSchemas() {
         List<String> schemas = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(SERVER_URL, USER, PASSWORD);
-             var result = connection.getMetaData().getCatalogs()) {
+             ResultSet result = connection.getMetaData().getCatalogs()) {
             while (result.next()) {
                 if (result.getString(1).startsWith(SCHEMA_PREFIX)) {
                     schemas.add(result.getString(1));
@@ -130,7 +163,7 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not list the test schemas at " + SERVER_URL, e);
         }
-        schemas.forEach(schema -> execute("drop database " + schema));
+        return schemas;
     }
 
     private static void execute(String sql) {

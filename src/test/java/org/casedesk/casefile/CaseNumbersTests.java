@@ -16,11 +16,11 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.casedesk.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.casedesk.TestDatabase;
 
 /** Case numbers on a real case table (H2, or MySQL in the -Pmysql run): readable, per Shanghai day, unique under concurrent intake. */
 class CaseNumbersTests {

@@ -14,10 +14,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.casedesk.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.casedesk.TestDatabase;
 
 /** Working-day deadlines inside a real engine: task due dates and timers written as {@code 7WD}. */
 class DeadlinePluginTests {

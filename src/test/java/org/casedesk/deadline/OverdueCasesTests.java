@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Instant;
 import java.util.List;
 
+import org.casedesk.TestDatabase;
 import org.casedesk.deadline.OverdueCases.OverdueDeadline;
 import org.casedesk.deadline.OverdueCases.Unit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.casedesk.TestDatabase;
 
 /** The overdue bulletin's query on the real schema (Flyway on H2, or MySQL in the -Pmysql run), with rows written as the lifecycle writes them. */
 class OverdueCasesTests {

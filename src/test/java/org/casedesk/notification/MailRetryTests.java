@@ -33,8 +33,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.casedesk.TestDatabase;
 
 /**
@@ -48,11 +46,6 @@ import org.casedesk.TestDatabase;
         "spring.mail.host=127.0.0.1"})
 class MailRetryTests {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry, "mail-retry");
-    }
-
     /** Fixed for the whole class, so the application still reaches the server after it is restarted. */
     static final int SMTP_PORT = freePort();
 
@@ -63,7 +56,8 @@ class MailRetryTests {
     static final Duration RETRY_WAIT = Duration.ofMinutes(5);
 
     @DynamicPropertySource
-    static void smtpPort(DynamicPropertyRegistry registry) {
+    static void databaseAndSmtpPort(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "mail-retry");
         registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 

@@ -31,8 +31,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.casedesk.TestDatabase;
 
 /**
@@ -45,11 +43,6 @@ import org.casedesk.TestDatabase;
         "spring.mail.host=127.0.0.1"})
 class NotificationDelegatesTests {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry, "notification-delegates");
-    }
-
     static final int SMTP_PORT = freePort();
 
     @RegisterExtension
@@ -59,7 +52,8 @@ class NotificationDelegatesTests {
     static final Instant ACCEPTANCE_DUE = Instant.parse("2026-12-07T15:59:59Z");
 
     @DynamicPropertySource
-    static void smtpPort(DynamicPropertyRegistry registry) {
+    static void databaseAndSmtpPort(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "notification-delegates");
         registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 

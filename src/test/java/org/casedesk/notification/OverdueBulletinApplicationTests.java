@@ -26,8 +26,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.casedesk.TestDatabase;
 
 /**
@@ -39,11 +37,6 @@ import org.casedesk.TestDatabase;
         "spring.mail.host=127.0.0.1"})
 class OverdueBulletinApplicationTests {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry, "overdue-bulletin-app");
-    }
-
     static final int SMTP_PORT = freePort();
 
     @RegisterExtension
@@ -53,7 +46,8 @@ class OverdueBulletinApplicationTests {
     static final Instant MONDAY_0900 = Instant.parse("2026-11-30T01:00:00Z");
 
     @DynamicPropertySource
-    static void smtpPort(DynamicPropertyRegistry registry) {
+    static void databaseAndSmtpPort(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "overdue-bulletin-app");
         registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 

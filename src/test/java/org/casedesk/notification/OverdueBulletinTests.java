@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.identity.UserQuery;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.casedesk.TestDatabase;
 import org.casedesk.deadline.OverdueCases;
 import org.casedesk.deadline.OverdueRows;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +43,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import org.casedesk.TestDatabase;
 
 /**
  * The daily overdue bulletin as supervisors read it: {@code Task_SendOverdueBulletin}'s delegate on the real
