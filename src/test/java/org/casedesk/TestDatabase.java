@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -27,8 +29,9 @@ import com.zaxxer.hikari.HikariDataSource;
  * ({@link TestDatabaseSession}). Each name is one database, so tests that shared one in-memory H2 database share
  * one schema, and tests that had their own keep their own.
  * <p>
- * Schema names carry the run's start time ({@code casedesk_test_<base-36 seconds>_<name>}), so two runs on one
- * server keep apart, and a run drops only its own schemas and those a killed run left a day ago or earlier.
+ * Schema names carry the run: its start time and process id ({@code casedesk_test_r<base-36 seconds>_<base-36
+ * pid>_<name>}), so two runs on one server keep apart, and a run drops only its own schemas and those a killed
+ * run left a day ago or earlier.
  */
 public final class TestDatabase {
 
@@ -38,7 +41,9 @@ public final class TestDatabase {
     static final String PASSWORD = System.getProperty("casedesk.test.mysql.password", "");
 
     private static final String SCHEMA_PREFIX = "casedesk_test_";
-    private static final String RUN = SCHEMA_PREFIX + Long.toString(Instant.now().getEpochSecond(), 36) + "_";
+    private static final String RUN = SCHEMA_PREFIX + "r" + Long.toString(Instant.now().getEpochSecond(), 36) + "_"
+            + Long.toString(ProcessHandle.current().pid(), 36) + "_";
+    private static final Pattern RUN_SCHEMA = Pattern.compile(SCHEMA_PREFIX + "r([0-9a-z]+)_[0-9a-z]+_.+");
     private static final Duration ABANDONED_AFTER = Duration.ofDays(1);
 
     private static final Map<String, String> URLS = new ConcurrentHashMap<>();
@@ -53,7 +58,8 @@ public final class TestDatabase {
 
     /**
      * Points a {@code @SpringBootTest} at the database of this name. On MySQL the URL is bare, as in production,
-     * so the connection settings come from {@code application-mysql.yaml} and are tested with it.
+     * so the connection settings come from {@code application-mysql.yaml} and are tested with it; only the pool
+     * is smaller than the profile's.
      */
     public static void register(DynamicPropertyRegistry registry, String name) {
         registry.add("spring.datasource.url", () -> url(name));
@@ -63,6 +69,7 @@ public final class TestDatabase {
             // many test contexts stay cached at once: keep well under the server's 151 connections
             registry.add("spring.datasource.hikari.maximum-pool-size", () -> 4);
             registry.add("spring.datasource.hikari.minimum-idle", () -> 1);
+            registry.add("spring.datasource.hikari.idle-timeout", () -> 10_000);
         }
     }
 
@@ -77,13 +84,14 @@ public final class TestDatabase {
         return MYSQL ? "mysql" : null;
     }
 
-    /** A pooled connection to the database of this name, with the settings of {@code application-mysql.yaml}. */
+    /** A pooled connection to the database of this name, set up as {@code application-mysql.yaml} sets the app's. */
     public static DataSource dataSource(String name) {
         return DATA_SOURCES.computeIfAbsent(name, key -> {
             HikariDataSource dataSource = new HikariDataSource();
             dataSource.setJdbcUrl(url(key));
             dataSource.setMaximumPoolSize(8); // an intake's own short transaction needs a second connection
             dataSource.setMinimumIdle(0);
+            dataSource.setIdleTimeout(10_000);
             if (MYSQL) {
                 dataSource.setUsername(USER);
                 dataSource.setPassword(PASSWORD);
@@ -119,8 +127,7 @@ public final class TestDatabase {
 
     /** Checks that the server answers, with a message that says what to do when it does not. */
     static void checkServer() {
-        DriverManager.setLoginTimeout(5);
-        try (Connection connection = DriverManager.getConnection(SERVER_URL, USER, PASSWORD)) {
+        try (Connection connection = DriverManager.getConnection(SERVER_URL + "?connectTimeout=5000", USER, PASSWORD)) {
             if (!connection.isValid(5)) {
                 throw new SQLException("the connection does not answer");
             }
@@ -143,12 +150,9 @@ public final class TestDatabase {
     }
 
     private static boolean abandoned(String schema) {
-        String start = schema.substring(SCHEMA_PREFIX.length()).split("_")[0];
-        try {
-            return Instant.ofEpochSecond(Long.parseLong(start, 36)).isBefore(Instant.now().minus(ABANDONED_AFTER));
-        } catch (NumberFormatException notOneOfOurs) {
-            return false;
-        }
+        Matcher run = RUN_SCHEMA.matcher(schema);
+        return run.matches()
+                && Instant.ofEpochSecond(Long.parseLong(run.group(1), 36)).isBefore(Instant.now().minus(ABANDONED_AFTER));
     }
 
     private static List<String> testSchemas() {

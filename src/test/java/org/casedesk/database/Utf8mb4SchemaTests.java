@@ -15,7 +15,7 @@ class Utf8mb4SchemaTests {
     @Test
     void everyTableOfEveryComponentIsCreatedInUtf8mb4() {
         List<String> statements = Utf8mb4Schema.COMPONENTS.stream()
-                .flatMap(component -> Utf8mb4Schema.utf8mb4Statements(component).stream()).toList();
+                .flatMap(component -> Utf8mb4Schema.utf8mb4Statements(component.name()).stream()).toList();
         List<String> createTables = statements.stream().filter(sql -> sql.startsWith("create table")).toList();
 
         assertThat(createTables).hasSize(49).allSatisfy(sql ->
@@ -23,5 +23,12 @@ class Utf8mb4SchemaTests {
         assertThat(statements).noneMatch(sql -> sql.contains("--"))
                 .anyMatch(sql -> sql.startsWith("insert into ACT_GE_PROPERTY"))
                 .anyMatch(sql -> sql.startsWith("create index ACT_IDX_HI_PRO_INST_END"));
+    }
+
+    @Test
+    void eachComponentIsKnownByTheTableThatItsOwnScriptCreates() {
+        assertThat(Utf8mb4Schema.COMPONENTS).allSatisfy(component ->
+                assertThat(Utf8mb4Schema.utf8mb4Statements(component.name()))
+                        .anyMatch(sql -> sql.startsWith("create table " + component.table() + " (")));
     }
 }
