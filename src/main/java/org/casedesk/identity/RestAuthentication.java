@@ -15,13 +15,29 @@ import org.springframework.context.annotation.Configuration;
 class RestAuthentication {
 
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        return httpBasic("/engine-rest");
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthentication() {
+        return httpBasic("/api");
+    }
+
+    /**
+     * Camunda's filter for the paths under one prefix; it reads the engine's name from the path after the prefix,
+     * so each prefix needs a filter of its own.
+     */
+    private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> httpBasic(String prefix) {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.addUrlPatterns("/engine-rest/*", "/api/*");
+        registration.setName("httpBasic" + prefix.replace("/", "-"));
+        registration.addUrlPatterns(prefix + "/*");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
-        registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, prefix);
+        // first of our filters: those after it (e.g. the intake API's) see who is calling
+        registration.setOrder(0);
         return registration;
     }
 }
