@@ -8,6 +8,7 @@ public record CaseFile(
         String caseNumber,
         String processInstanceId,
         String channel,
+        String externalReference,
         CaseStatus status,
         String caseType,
         String category,

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,16 +33,18 @@ public class CaseFileService {
         String caseNumber = caseNumbers.next(newCase.receivedAt());
         Respondent respondent = newCase.respondent();
         jdbc.sql("""
-                insert into case_file (case_number, process_instance_id, channel, status,
+                insert into case_file (case_number, process_instance_id, channel, external_reference, status,
                     complainant_name, complainant_phone, complainant_address, complainant_email,
                     respondent_name, respondent_address, respondent_district, respondent_street, platform_name,
-                    description, claim, amount, received_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(caseNumber, processInstanceId, newCase.channel(), CaseStatus.RECEIVED.name(),
+                    description, claim, amount, occurred_at, received_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(caseNumber, processInstanceId, newCase.channel(), newCase.externalReference(),
+                        CaseStatus.RECEIVED.name(),
                         newCase.complainantName(), newCase.complainantPhone(), newCase.complainantAddress(),
                         newCase.complainantEmail(), respondent.name(), respondent.address(), respondent.district(),
                         respondent.street(), respondent.platformName(), newCase.description(), newCase.claim(),
-                        newCase.amount(), UtcColumns.toColumn(newCase.receivedAt()))
+                        newCase.amount(), UtcColumns.toColumn(newCase.occurredAt()),
+                        UtcColumns.toColumn(newCase.receivedAt()))
                 .update();
         return caseNumber;
     }
@@ -68,11 +72,11 @@ public class CaseFileService {
                 insert into case_file (case_number, channel, status, case_type, category,
                     complainant_name, complainant_phone, complainant_address, complainant_email,
                     respondent_name, respondent_address, respondent_district, respondent_street, platform_name,
-                    description, claim, amount, linked_case_number, received_at, registered_at)
+                    description, claim, amount, occurred_at, linked_case_number, received_at, registered_at)
                 select ?, channel, status, 'REPORT', category,
                     complainant_name, complainant_phone, complainant_address, complainant_email,
                     respondent_name, respondent_address, respondent_district, respondent_street, platform_name,
-                    description, claim, amount, case_number, received_at, registered_at
+                    description, claim, amount, occurred_at, case_number, received_at, registered_at
                 from case_file where case_number = ?""")
                 .params(reportNumber, complaint.caseNumber())
                 .update();
@@ -142,6 +146,29 @@ public class CaseFileService {
                 .optional();
     }
 
+    /**
+     * The case a channel system submitted under its own reference, and the case linked to it (the report split
+     * off a complaint-and-report, which cannot carry the same reference); empty if there is none.
+     */
+    public List<CaseFile> listByExternalReference(String channel, String externalReference) {
+        List<CaseFile> cases = new ArrayList<>();
+        findByExternalReference(channel, externalReference).ifPresent(submitted -> {
+            cases.add(submitted);
+            if (submitted.linkedCaseNumber() != null) {
+                find(submitted.linkedCaseNumber()).ifPresent(cases::add);
+            }
+        });
+        return cases;
+    }
+
+    /** The case a channel system submitted under its own reference, if there is one. */
+    public Optional<CaseFile> findByExternalReference(String channel, String externalReference) {
+        return jdbc.sql("select * from case_file where channel = ? and external_reference = ?")
+                .params(channel, externalReference)
+                .query((rs, row) -> read(rs))
+                .optional();
+    }
+
     private void update(String caseNumber, String sql, Object... params) {
         if (jdbc.sql(sql).params(params).update() != 1) {
             throw unknown(caseNumber);
@@ -157,6 +184,7 @@ public class CaseFileService {
                 rs.getString("case_number"),
                 rs.getString("process_instance_id"),
                 rs.getString("channel"),
+                rs.getString("external_reference"),
                 CaseStatus.valueOf(rs.getString("status")),
                 rs.getString("case_type"),
                 rs.getString("category"),

@@ -25,6 +25,10 @@ public final class CaseVariables {
     public static final String DESCRIPTION = "description";
     public static final String CLAIM = "claim";
     public static final String AMOUNT = "amount";
+    /** Set by the intake API only: the channel system's own reference of the case. */
+    public static final String EXTERNAL_REFERENCE = "externalReference";
+    /** Set by the intake API only: ISO instant the consumer's problem happened. */
+    public static final String OCCURRED_AT = "occurredAt";
 
     // Task_OpenCaseFile
     public static final String CASE_NUMBER = "caseNumber";

@@ -3,9 +3,15 @@ package org.casedesk.casefile;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** The facts a case arrives with at intake, before anyone has registered it. */
+/**
+ * The facts a case arrives with at intake, before anyone has registered it.
+ *
+ * @param externalReference the channel system's own reference (intake API), null for cases staff take
+ * @param occurredAt when the consumer's problem happened, if the channel system says
+ */
 public record NewCase(
         String channel,
+        String externalReference,
         Instant receivedAt,
         String complainantName,
         String complainantPhone,
@@ -14,5 +20,6 @@ public record NewCase(
         Respondent respondent,
         String description,
         String claim,
-        BigDecimal amount) {
+        BigDecimal amount,
+        Instant occurredAt) {
 }

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_SYSTEM;
 import static org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW;
 import static org.casedesk.identity.StaffGroups.AUDITORS;
 import static org.casedesk.identity.StaffGroups.DISPATCHERS;
+import static org.casedesk.identity.StaffGroups.INTAKE_SYSTEMS;
 import static org.casedesk.identity.StaffGroups.OPERATORS;
 import static org.casedesk.identity.StaffGroups.SUPERVISORS;
 import static org.casedesk.identity.StaffGroups.unit;
@@ -48,6 +49,7 @@ class DemoIdentity {
             new DemoGroup(DISPATCHERS, "分送岗", GROUP_TYPE_WORKFLOW),
             new DemoGroup(SUPERVISORS, "督办", GROUP_TYPE_WORKFLOW),
             new DemoGroup(AUDITORS, "审计", GROUP_TYPE_WORKFLOW),
+            new DemoGroup(INTAKE_SYSTEMS, "接入系统", GROUP_TYPE_SYSTEM),
             new DemoGroup(CAMUNDA_ADMIN, "系统管理员", GROUP_TYPE_SYSTEM));
 
     static final List<DemoUser> USERS = List.of(
@@ -58,6 +60,9 @@ class DemoIdentity {
             new DemoUser("lujiazui", "刘", "洋", unit("310115-ljz")),
             new DemoUser("supervisor", "赵", "敏", SUPERVISORS),
             new DemoUser("auditor", "孙", "丽", AUDITORS),
+            new DemoUser("internetplatform", "", "全国12315互联网平台", INTAKE_SYSTEMS),
+            new DemoUser("hotline12345", "", "12345市民服务热线", INTAKE_SYSTEMS),
+            new DemoUser("tv315", "", "3·15晚会转办", INTAKE_SYSTEMS),
             new DemoUser("admin", "", "管理员", CAMUNDA_ADMIN));
 
     private static final Logger log = LoggerFactory.getLogger(DemoIdentity.class);

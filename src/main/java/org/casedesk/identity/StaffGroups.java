@@ -11,6 +11,8 @@ final class StaffGroups {
     static final String DISPATCHERS = "dispatchers";
     static final String SUPERVISORS = "supervisors";
     static final String AUDITORS = "auditors";
+    /** The channel systems' service accounts (casedesk.intake.accounts); they use the intake API only. */
+    static final String INTAKE_SYSTEMS = "intakesystems";
 
     private StaffGroups() {
     }

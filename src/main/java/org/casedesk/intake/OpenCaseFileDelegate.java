@@ -30,8 +30,10 @@ public class OpenCaseFileDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Instant receivedAt = ClockUtil.getCurrentTime().toInstant();
+        String occurredAt = text(execution, OCCURRED_AT);
         NewCase newCase = new NewCase(
                 text(execution, CHANNEL),
+                text(execution, EXTERNAL_REFERENCE),
                 receivedAt,
                 text(execution, COMPLAINANT_NAME),
                 text(execution, COMPLAINANT_PHONE),
@@ -42,7 +44,8 @@ public class OpenCaseFileDelegate implements JavaDelegate {
                         text(execution, PLATFORM_NAME)),
                 text(execution, DESCRIPTION),
                 text(execution, CLAIM),
-                decimal(execution, AMOUNT));
+                decimal(execution, AMOUNT),
+                occurredAt == null ? null : Instant.parse(occurredAt));
         if (newCase.channel() == null) {
             throw new IllegalArgumentException("A case needs its channel (来源渠道)");
         }

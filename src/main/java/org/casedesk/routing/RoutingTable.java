@@ -79,6 +79,11 @@ public class RoutingTable {
         return Optional.ofNullable(byChannel.get(channel));
     }
 
+    /** Whether the code is one of the Shanghai districts the table routes. */
+    public boolean isDistrict(String code) {
+        return byDistrict.containsKey(code);
+    }
+
     Optional<HandlingUnit> forDistrict(String district) {
         return Optional.ofNullable(byDistrict.get(district));
     }

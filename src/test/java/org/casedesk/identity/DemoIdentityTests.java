@@ -56,7 +56,7 @@ class DemoIdentityTests {
         // Then
         assertThat(identityService.createUserQuery().list()).extracting(User::getId)
                 .containsExactlyInAnyOrder("operator", "dispatcher", "huangpu", "pudong", "lujiazui", "supervisor",
-                        "auditor", "admin");
+                        "auditor", "admin", "internetplatform", "hotline12345", "tv315");
         assertThat(identityService.createGroupQuery().count())
                 .isEqualTo(DemoIdentity.ROLE_GROUPS.size() + table.units().size());
         for (DemoIdentity.DemoUser user : DemoIdentity.USERS) {
