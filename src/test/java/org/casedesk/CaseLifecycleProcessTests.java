@@ -485,6 +485,18 @@ class CaseLifecycleProcessTests {
     }
 
     @Test
+    void tvProgrammeTransfersComeFirstInEveryQueue() {
+        ProcessInstance transfer = startCase("TV_315", "310101");
+        ProcessInstance phoneCase = startPhoneCase("310101");
+
+        assertThat(task(transfer).getPriority()).isEqualTo(80);
+        assertThat(task(phoneCase).getPriority()).isEqualTo(50);
+        register(transfer, "COMPLAINT");
+        assertThat(task(transfer)).hasDefinitionKey("Task_ContactConsumer");
+        assertThat(task(transfer).getPriority()).isEqualTo(80);
+    }
+
+    @Test
     void mediationIsDueFortyFiveWorkingDaysAfterAcceptanceNotCountingNationalDay() {
         ClockUtil.setCurrentTime(at("2026-09-24T02:00:00Z"));
         ProcessInstance caseProcess = startPhoneCase("310101");

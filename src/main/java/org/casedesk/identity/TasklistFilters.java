@@ -1,6 +1,7 @@
 package org.casedesk.identity;
 
 import static org.casedesk.casefile.CaseVariables.CASE_NUMBER;
+import static org.casedesk.casefile.CaseVariables.CHANNEL;
 import static org.casedesk.casefile.CaseVariables.COMPLAINANT_NAME;
 import static org.casedesk.casefile.CaseVariables.HANDLING_UNIT_NAME;
 import static org.casedesk.casefile.CaseVariables.RESPONDENT_NAME;
@@ -58,7 +59,9 @@ class TasklistFilters {
             new TaskFilter("待分送", 50, "未能自动分送或被承办单位退回、待分送岗指定承办单位的案件",
                     query -> query.taskCandidateGroup(DISPATCHERS)),
             new TaskFilter("督办", 60, "不满意案件的督办、超期案件的督办和延长核查期限的审批",
-                    query -> query.taskCandidateGroup(SUPERVISORS)));
+                    query -> query.taskCandidateGroup(SUPERVISORS)),
+            new TaskFilter("3·15 转办", 70, "3·15 晚会转办案件的全部待办任务（期限更短，优先级 80）",
+                    query -> query.processVariableValueEquals(CHANNEL, "TV_315")));
 
     private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
 

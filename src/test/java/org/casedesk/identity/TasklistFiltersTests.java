@@ -51,7 +51,8 @@ class TasklistFiltersTests {
 
         // Then
         assertThat(filterService.createTaskFilterQuery().list()).extracting(Filter::getName)
-                .containsExactlyInAnyOrder("我的待办", "本单位待办", "待登记", "待回访", "待分送", "督办");
+                .containsExactlyInAnyOrder("我的待办", "本单位待办", "待登记", "待回访", "待分送", "督办",
+                        "3·15 转办");
     }
 
     @Test
