@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.casedesk.casefile.CaseFileService;
 import org.casedesk.intake.IntakeService.Receipt;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +20,18 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * The intake API for channel systems (the internet platform, the 12345 hotline, 3·15 transfers), under
  * {@code /api/v1/cases}, HTTP Basic as a service account ({@link IntakeProperties#accounts()}). Each account
@@ -26,6 +39,13 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @RestController
 @RequestMapping("/api/v1/cases")
+@Tag(name = "接入接口", description = "互联网平台、12345 热线、3·15 转办等接入系统提交和查询案件")
+@OpenAPIDefinition(info = @Info(title = "Case Desk 12315 接入接口", version = "v1", description = """
+        接入系统以其服务账号（HTTP Basic）提交案件、查询本渠道案件的状态。每个账号只对应一个来源渠道。
+        同一渠道的同一接入系统编号（externalReference）只生成一个案件：重复提交返回已有案件（200）。
+        错误以 application/problem+json 返回，errors 中逐一列出字段和原因。"""),
+        security = @SecurityRequirement(name = "serviceAccount"))
+@SecurityScheme(name = "serviceAccount", type = SecuritySchemeType.HTTP, scheme = "basic")
 class IntakeController {
 
     private final IntakeService intake;
@@ -45,6 +65,28 @@ class IntakeController {
 
     /** 201 with the new case and its {@code Location}; 200 with the case an earlier submission of the reference made. */
     @PostMapping
+    @Operation(summary = "提交案件", description = """
+            投诉须有投诉人姓名、电话、地址，被投诉人名称、地址，具体诉求和事实经过（《市场监督管理投诉举报处理暂行办法》            第九条）；举报可匿名，须有被举报人和事实经过；咨询、建议须有内容。未写 type 时按投诉的要求检查。""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = IntakeRequest.class),
+                    examples = {@ExampleObject(name = "投诉", value = IntakeApiExamples.COMPLAINT),
+                            @ExampleObject(name = "匿名举报", value = IntakeApiExamples.ANONYMOUS_REPORT)})))
+    @ApiResponse(responseCode = "201", description = "案件已受理；Location 为其地址", content = @Content(
+            schema = @Schema(implementation = CaseStatusView.class),
+            examples = @ExampleObject(value = IntakeApiExamples.RECEIVED)))
+    @ApiResponse(responseCode = "200", description = "此接入系统编号已有案件，返回该案件", content = @Content(
+            schema = @Schema(implementation = CaseStatusView.class),
+            examples = @ExampleObject(value = IntakeApiExamples.RECEIVED)))
+    @ApiResponse(responseCode = "400", description = "字段缺失、有误、未知或类型不符；未受理", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            examples = @ExampleObject(value = IntakeApiExamples.REFUSED)))
+    @ApiResponse(responseCode = "401", description = "未提供或提供了错误的账号密码", content = @Content)
+    @ApiResponse(responseCode = "403", description = "非服务账号，或来源渠道不是本账号的渠道", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            examples = @ExampleObject(value = IntakeApiExamples.FORBIDDEN)))
+    @ApiResponse(responseCode = "413", description = "请求体超过 64 KB", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            examples = @ExampleObject(value = IntakeApiExamples.TOO_LARGE)))
     ResponseEntity<CaseStatusView> submit(@RequestBody byte[] body, UriComponentsBuilder uri) throws IOException {
         String channel = accountChannel();
         IntakeRequest request = json.read(body);
@@ -61,6 +103,13 @@ class IntakeController {
     }
 
     @GetMapping("/{caseNumber}")
+    @Operation(summary = "查询案件状态", description = "当前状态和各环节（受理、登记、分送、承办完成、办结）的时间；不含个人信息。")
+    @ApiResponse(responseCode = "200", description = "本渠道的案件", content = @Content(
+            schema = @Schema(implementation = CaseStatusView.class),
+            examples = @ExampleObject(value = IntakeApiExamples.WITH_UNIT)))
+    @ApiResponse(responseCode = "404", description = "本渠道没有此案件编号", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            examples = @ExampleObject(value = IntakeApiExamples.NOT_FOUND)))
     CaseStatusView status(@PathVariable String caseNumber) {
         String channel = accountChannel();
         return caseFiles.find(caseNumber).filter(caseFile -> caseFile.channel().equals(channel))
@@ -74,6 +123,8 @@ class IntakeController {
      * complaint-and-report becomes two linked cases); empty when the channel has no such case.
      */
     @GetMapping(params = "externalReference")
+    @Operation(summary = "按接入系统编号查找案件",
+            description = "返回该编号的案件；登记时拆分出的举报案件（投诉并举报）一并返回。没有时为空列表。")
     List<CaseStatusView> byExternalReference(@RequestParam String externalReference) {
         return caseFiles.listByExternalReference(accountChannel(), externalReference).stream()
                 .map(CaseStatusView::of).toList();

@@ -325,6 +325,27 @@ class IntakeApiTests {
     }
 
     @Test
+    void theOpenApiDescriptionDocumentsTheApiWithChineseExamplesForAuthenticatedCallersOnly() throws Exception {
+        // When
+        ResponseEntity<String> description = get(PLATFORM, "/api/openapi");
+        ResponseEntity<String> anonymous = http.getForEntity("/api/openapi", String.class);
+
+        // Then
+        assertThat(description.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode openApi = JSON.readTree(description.getBody());
+        assertThat(openApi.path("info").path("title").asText()).isEqualTo("Case Desk 12315 接入接口");
+        JsonNode submit = openApi.path("paths").path("/api/v1/cases").path("post");
+        assertThat(submit.path("responses").fieldNames()).toIterable()
+                .contains("200", "201", "400", "401", "403", "413");
+        assertThat(submit.path("requestBody").toString()).contains("李明", "匿名举报");
+        assertThat(openApi.path("components").path("schemas").path("IntakeRequest").path("properties").fieldNames())
+                .toIterable().contains("externalReference", "complainant", "respondent", "occurredAt");
+        assertThat(openApi.path("paths").has("/api/v1/cases/{caseNumber}")).isTrue();
+        assertThat(openApi.path("paths").has("/api/v1/deadline-migrations")).isFalse();
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
     void aShortPathUnderTheApiIsAPlainNotFound() {
         assertThat(get(PLATFORM, "/api/v1").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
