@@ -346,6 +346,88 @@ class IntakeApiTests {
     }
 
     @Test
+    void aConsumerSeesTheStatusWithTheCaseNumberAndTheLastFourDigitsWithoutLoggingIn() throws Exception {
+        // Given a case filed with the phone 13812345678
+        clearLookupFailures();
+        String caseNumber = JSON.readTree(post(PLATFORM, complaint("WEB-LOOKUP")).getBody()).path("caseNumber").asText();
+
+        // When anyone asks with the number and 5678
+        ResponseEntity<String> response = http.getForEntity("/public/v1/cases/" + caseNumber + "?phone=5678", String.class);
+
+        // Then they see where it stands, and nothing personal
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode status = JSON.readTree(response.getBody());
+        assertThat(status.path("statusName").asText()).isEqualTo("已受理，待登记");
+        assertThat(status.path("history").findValuesAsText("name")).containsExactly("受理");
+        assertThat(response.getBody()).doesNotContain("李明", "1381234", "徐家汇", "INTERNET", "WEB-LOOKUP");
+    }
+
+    @Test
+    void aWrongPairAndAnUnknownCaseGetTheSame404() throws Exception {
+        // Given
+        clearLookupFailures();
+        String caseNumber = JSON.readTree(post(PLATFORM, complaint("WEB-WRONG")).getBody()).path("caseNumber").asText();
+
+        // When
+        ResponseEntity<String> wrongDigits = http.getForEntity("/public/v1/cases/" + caseNumber + "?phone=1234", String.class);
+        ResponseEntity<String> unknown = http.getForEntity("/public/v1/cases/SH20991231999999?phone=5678", String.class);
+        ResponseEntity<String> noDigits = http.getForEntity("/public/v1/cases/" + caseNumber, String.class);
+
+        // Then
+        assertThat(List.of(wrongDigits.getStatusCode(), unknown.getStatusCode(), noDigits.getStatusCode()))
+                .containsOnly(HttpStatus.NOT_FOUND);
+        assertThat(JSON.readTree(wrongDigits.getBody()).path("detail").asText())
+                .isEqualTo(JSON.readTree(unknown.getBody()).path("detail").asText());
+    }
+
+    @Test
+    void afterFiveWrongGuessesACaseIsRefusedWith429EvenForTheRightDigits() throws Exception {
+        // Given five wrong guesses at one case
+        clearLookupFailures();
+        String caseNumber = JSON.readTree(post(PLATFORM, complaint("WEB-GUESS")).getBody()).path("caseNumber").asText();
+        for (int guess = 0; guess < StatusLookup.MAX_PER_CASE; guess++) {
+            http.getForEntity("/public/v1/cases/" + caseNumber + "?phone=000" + guess, String.class);
+        }
+
+        // When the right digits come next
+        ResponseEntity<String> response = http.getForEntity("/public/v1/cases/" + caseNumber + "?phone=5678", String.class);
+
+        // Then
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("900");
+        assertThat(response.getBody()).doesNotContain("已受理");
+    }
+
+    @Test
+    void afterTenFailuresAClientIsRefusedWith429WhateverItAsks() throws Exception {
+        // Given ten failures from this client on ten different numbers
+        clearLookupFailures();
+        String caseNumber = JSON.readTree(post(PLATFORM, complaint("WEB-SCAN")).getBody()).path("caseNumber").asText();
+        for (int scan = 0; scan < StatusLookup.MAX_PER_CLIENT; scan++) {
+            http.getForEntity("/public/v1/cases/SH2099123100000" + scan + "?phone=5678", String.class);
+        }
+
+        // When
+        ResponseEntity<String> response = http.getForEntity("/public/v1/cases/" + caseNumber + "?phone=5678", String.class);
+
+        // Then
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    void theDocumentedExamplesAreAcceptedAndAnsweredInTheDocumentedShape() throws Exception {
+        // When the description's two examples are submitted
+        ResponseEntity<String> complaint = post(PLATFORM, IntakeApiExamples.COMPLAINT);
+        ResponseEntity<String> report = post(PLATFORM, IntakeApiExamples.ANONYMOUS_REPORT);
+
+        // Then both are taken, and answered with the fields of the documented answer
+        JsonNode documented = JSON.readTree(IntakeApiExamples.RECEIVED);
+        assertThat(List.of(complaint.getStatusCode(), report.getStatusCode())).containsOnly(HttpStatus.CREATED);
+        assertThat(JSON.readTree(complaint.getBody()).fieldNames()).toIterable()
+                .containsExactlyElementsOf(documented::fieldNames);
+    }
+
+    @Test
     void aShortPathUnderTheApiIsAPlainNotFound() {
         assertThat(get(PLATFORM, "/api/v1").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
@@ -394,6 +476,10 @@ class IntakeApiTests {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return headers;
+    }
+
+    private void clearLookupFailures() {
+        jdbc.sql("delete from status_lookup_failure").update();
     }
 
     private int casesWithReference(String reference) {
