@@ -39,7 +39,7 @@ final class IntakeApiExamples {
 
     static final String FORBIDDEN = """
             {"type": "about:blank", "title": "Forbidden", "status": 403,
-             "detail": "此账号只可提交来源渠道为 INTERNET 的案件，不可提交 TV_315"}""";
+             "detail": "此账号只可提交来源渠道为 INTERNET 的案件，不可提交 TV_315", "instance": "/api/v1/cases"}""";
 
     static final String NOT_FOUND = """
             {"type": "about:blank", "title": "Not Found", "status": 404,

@@ -65,17 +65,18 @@ class IntakeController {
 
     /** 201 with the new case and its {@code Location}; 200 with the case an earlier submission of the reference made. */
     @PostMapping
-    @Operation(summary = "提交案件", description = """
-            投诉须有投诉人姓名、电话、地址，被投诉人名称、地址，具体诉求和事实经过（《市场监督管理投诉举报处理暂行办法》            第九条）；举报可匿名，须有被举报人和事实经过；咨询、建议须有内容。未写 type 时按投诉的要求检查。""",
+    @Operation(summary = "提交案件", description = "投诉须有投诉人姓名、电话、地址，被投诉人名称、地址，具体诉求和事实经过"
+            + "（《市场监督管理投诉举报处理暂行办法》第九条）；举报可匿名，须有被举报人和事实经过；咨询、建议须有内容。"
+            + "未写 type 时按投诉的要求检查。",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = IntakeRequest.class),
                     examples = {@ExampleObject(name = "投诉", value = IntakeApiExamples.COMPLAINT),
                             @ExampleObject(name = "匿名举报", value = IntakeApiExamples.ANONYMOUS_REPORT)})))
     @ApiResponse(responseCode = "201", description = "案件已受理；Location 为其地址", content = @Content(
-            schema = @Schema(implementation = CaseStatusView.class),
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CaseStatusView.class),
             examples = @ExampleObject(value = IntakeApiExamples.RECEIVED)))
     @ApiResponse(responseCode = "200", description = "此接入系统编号已有案件，返回该案件", content = @Content(
-            schema = @Schema(implementation = CaseStatusView.class),
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CaseStatusView.class),
             examples = @ExampleObject(value = IntakeApiExamples.RECEIVED)))
     @ApiResponse(responseCode = "400", description = "字段缺失、有误、未知或类型不符；未受理", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
@@ -105,7 +106,7 @@ class IntakeController {
     @GetMapping("/{caseNumber}")
     @Operation(summary = "查询案件状态", description = "当前状态和各环节（受理、登记、分送、承办完成、办结）的时间；不含个人信息。")
     @ApiResponse(responseCode = "200", description = "本渠道的案件", content = @Content(
-            schema = @Schema(implementation = CaseStatusView.class),
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CaseStatusView.class),
             examples = @ExampleObject(value = IntakeApiExamples.WITH_UNIT)))
     @ApiResponse(responseCode = "404", description = "本渠道没有此案件编号", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
