@@ -76,6 +76,25 @@ class TasklistFiltersTests {
     }
 
     @Test
+    void givenA315TransferAndAPhoneCaseWhenThe315FilterIsOpenedThenOnlyTheTransfersTaskIsListed() {
+        // Given
+        filters.create();
+        engine.getRepositoryService().createDeployment()
+                .addModelInstance("p.bpmn", Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(1)
+                        .startEvent().userTask("t").camundaCandidateGroups("operators").endEvent().done())
+                .deploy();
+        RuntimeService runtimeService = engine.getRuntimeService();
+        String transfer = runtimeService.startProcessInstanceByKey("p", Map.of("channel", "TV_315")).getId();
+        runtimeService.startProcessInstanceByKey("p", Map.of("channel", "PHONE"));
+
+        // When
+        List<Task> queue = filterService.list(filter("3·15 转办").getId());
+
+        // Then
+        assertThat(queue).extracting(Task::getProcessInstanceId).containsExactly(transfer);
+    }
+
+    @Test
     void givenTheFiltersWhenTasklistReadsTheirPropertiesThenEachShowsTheCaseFactsAndRefreshes() {
         // When
         filters.create();
