@@ -6,9 +6,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static java.util.Map.entry;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.List;
@@ -65,7 +62,7 @@ import jakarta.mail.internet.MimeMessage;
         "spring.mail.host=127.0.0.1"})
 class CaseDeskApplicationTests {
 
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = FreePort.next();
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
@@ -242,14 +239,6 @@ class CaseDeskApplicationTests {
         assertThat(caseCount()).isEqualTo(casesBefore);
         assertThat(historyService.createHistoricProcessInstanceQuery().variableValueEquals("complainantName", "王五")
                 .count()).isZero();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private int caseCount() {

@@ -3,7 +3,6 @@ package org.casedesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,7 +60,7 @@ class ClusterIT {
     static final Path TARGET = Path.of("target");
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static final GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
+    static final GreenMail smtp = new GreenMail(new ServerSetup(FreePort.next(), "127.0.0.1", "smtp"));
     static final List<Node> nodes = new ArrayList<>();
     static final HttpClient http = HttpClient.newHttpClient();
     static JdbcClient database;
@@ -216,7 +215,7 @@ class ClusterIT {
     record Node(String name, int port, Process process, Path log) {
 
         static Node start(String name) throws IOException {
-            int port = freePort();
+            int port = FreePort.next();
             Path log = TARGET.resolve("cluster-" + name + ".log");
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-jar", System.getProperty("casedesk.test.jar"),
@@ -304,14 +303,6 @@ class ClusterIT {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

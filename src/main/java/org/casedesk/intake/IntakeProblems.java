@@ -1,5 +1,6 @@
 package org.casedesk.intake;
 
+import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -9,6 +10,7 @@ import org.casedesk.intake.IntakeService.InvalidCaseException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,8 +18,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The intake API's errors as {@code application/problem+json}: a refused submission lists every field with its
@@ -75,6 +80,13 @@ class IntakeProblems {
             return "带时区的 ISO 8601 时间（如 2026-11-20T10:00:00+08:00）";
         }
         return "对象";
+    }
+
+    /** Writes a problem from a servlet filter, which runs before any controller advice could. */
+    static void write(HttpServletResponse response, ObjectMapper objectMapper, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE); // JSON is UTF-8, as Jackson writes it
+        objectMapper.writeValue(response.getOutputStream(), problem);
     }
 
     private static ProblemDetail refused(List<FieldError> errors) {

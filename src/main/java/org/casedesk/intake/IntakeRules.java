@@ -64,20 +64,23 @@ class IntakeRules {
         if (request.occurredAt() != null && request.occurredAt().toInstant().isAfter(now)) {
             errors.add("occurredAt", "不能晚于现在");
         }
-        checkComplainant(request.complainant() == null ? new Complainant(null, null, null, null) : request.complainant(),
-                errors);
-        checkRespondent(request.respondent() == null ? new Respondent(null, null, null, null, null) : request.respondent(),
-                errors);
+        // a part left out is checked as a part with every field empty
+        Complainant complainant = request.complainant() == null
+                ? new Complainant(null, null, null, null) : request.complainant();
+        Respondent respondent = request.respondent() == null
+                ? new Respondent(null, null, null, null, null) : request.respondent();
+        checkComplainant(complainant, errors);
+        checkRespondent(respondent, errors);
         switch (type) {
             case "COMPLAINT", "COMPLAINT_AND_REPORT" -> {
-                Complainant complainant = request.complainant();
-                errors.require("complainant.name", complainant == null ? null : complainant.name(), "投诉须有投诉人姓名" + ART_9);
-                errors.require("complainant.phone", complainant == null ? null : complainant.phone(), "投诉须有投诉人电话" + ART_9);
-                errors.require("complainant.address", complainant == null ? null : complainant.address(), "投诉须有投诉人地址" + ART_9);
-                requireRespondent(request.respondent(), true, errors);
+                errors.require("complainant.name", complainant.name(), "投诉须有投诉人姓名" + ART_9);
+                errors.require("complainant.phone", complainant.phone(), "投诉须有投诉人电话" + ART_9);
+                errors.require("complainant.address", complainant.address(), "投诉须有投诉人地址" + ART_9);
+                errors.require("respondent.name", respondent.name(), "投诉须有被投诉举报人名称" + ART_9);
+                errors.require("respondent.address", respondent.address(), "投诉须有被投诉人地址" + ART_9);
                 errors.require("claim", request.claim(), "投诉须有具体诉求" + ART_9);
             }
-            case "REPORT" -> requireRespondent(request.respondent(), false, errors);
+            case "REPORT" -> errors.require("respondent.name", respondent.name(), "举报须有被投诉举报人名称" + ART_9);
             default -> {
                 // a consultation or suggestion needs only its text
             }
@@ -100,15 +103,6 @@ class IntakeRules {
         }
         errors.maxLength("respondent.street", respondent.street(), 100);
         errors.maxLength("respondent.platform", respondent.platform(), 100);
-    }
-
-    private static void requireRespondent(Respondent respondent, boolean complaint, Errors errors) {
-        String what = complaint ? "投诉" : "举报";
-        errors.require("respondent.name", respondent == null ? null : respondent.name(), what + "须有被投诉举报人名称" + ART_9);
-        if (complaint) {
-            errors.require("respondent.address", respondent == null ? null : respondent.address(),
-                    "投诉须有被投诉人地址" + ART_9);
-        }
     }
 
     /** The problems found so far, in the order the fields were checked. */

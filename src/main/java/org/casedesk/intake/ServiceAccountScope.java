@@ -5,7 +5,6 @@ import java.io.IOException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,11 +37,8 @@ class ServiceAccountScope extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication caller = identityService.getCurrentAuthentication();
         if (caller != null && properties.accounts().containsKey(caller.getUserId())) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                    "接入系统的服务账号只可使用接入接口 /api/v1/cases");
-            response.setStatus(HttpStatus.FORBIDDEN.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            objectMapper.writeValue(response.getOutputStream(), problem);
+            IntakeProblems.write(response, objectMapper, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                    "接入系统的服务账号只可使用接入接口 /api/v1/cases"));
             return;
         }
         chain.doFilter(request, response);

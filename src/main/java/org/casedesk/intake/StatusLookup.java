@@ -46,10 +46,12 @@ class StatusLookup {
     }
 
     Result find(String client, String caseNumber, String phoneLastFour) {
+        // counted under what the column holds, so that an over-long number is counted and checked alike
+        String caseKey = caseNumber.length() > 20 ? caseNumber.substring(0, 20) : caseNumber;
         Instant now = ClockUtil.getCurrentTime().toInstant();
         Instant windowStart = now.minus(Duration.ofMinutes(WINDOW_MINUTES));
         if (failures("client", client, windowStart) >= MAX_PER_CLIENT
-                || failures("case_number", caseNumber, windowStart) >= MAX_PER_CASE) {
+                || failures("case_number", caseKey, windowStart) >= MAX_PER_CASE) {
             return new Result.Throttled(Duration.ofMinutes(WINDOW_MINUTES));
         }
         Optional<CaseFile> match = caseFiles.find(caseNumber).filter(caseFile -> caseFile.complainantPhone() != null
@@ -61,8 +63,7 @@ class StatusLookup {
         jdbc.sql("delete from status_lookup_failure where failed_at < ?")
                 .param(UtcColumns.toColumn(now.minus(Duration.ofDays(1)))).update();
         jdbc.sql("insert into status_lookup_failure (client, case_number, failed_at) values (?, ?, ?)")
-                .params(client, caseNumber.length() > 20 ? caseNumber.substring(0, 20) : caseNumber,
-                        UtcColumns.toColumn(now))
+                .params(client, caseKey, UtcColumns.toColumn(now))
                 .update();
         return new Result.NotFound();
     }

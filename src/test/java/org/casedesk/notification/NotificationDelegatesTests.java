@@ -2,9 +2,6 @@ package org.casedesk.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,6 +17,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.casedesk.FreePort;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,7 +41,7 @@ import org.casedesk.TestDatabase;
         "spring.mail.host=127.0.0.1"})
 class NotificationDelegatesTests {
 
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = FreePort.next();
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
@@ -168,13 +166,5 @@ class NotificationDelegatesTests {
     private MimeMessage onlyMail() {
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         return smtp.getReceivedMessages()[0];
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

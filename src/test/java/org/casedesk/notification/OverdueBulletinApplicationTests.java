@@ -2,9 +2,6 @@ package org.casedesk.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
@@ -16,6 +13,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.casedesk.FreePort;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,7 +35,7 @@ import org.casedesk.TestDatabase;
         "spring.mail.host=127.0.0.1"})
 class OverdueBulletinApplicationTests {
 
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = FreePort.next();
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
@@ -85,13 +83,5 @@ class OverdueBulletinApplicationTests {
 
     private Job dailyTimer() {
         return managementService.createJobQuery().processDefinitionKey("overdue-bulletin").timers().singleResult();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
