@@ -29,6 +29,10 @@ public final class CaseVariables {
     public static final String EXTERNAL_REFERENCE = "externalReference";
     /** Set by the intake API only: ISO instant the consumer's problem happened. */
     public static final String OCCURRED_AT = "occurredAt";
+    /** A 12345 work order's own deadline, an ISO instant: no deadline of the case falls after it. */
+    public static final String WORK_ORDER_DUE_AT = "workOrderDueAt";
+    /** The 12345 work order the case answers (its external reference); set at intake, the reply at closure uses it. */
+    public static final String WORK_ORDER_ID = "workOrderId";
 
     // Task_OpenCaseFile
     public static final String CASE_NUMBER = "caseNumber";

@@ -8,6 +8,7 @@ import java.time.Instant;
  *
  * @param externalReference the channel system's own reference (intake API), null for cases staff take
  * @param occurredAt when the consumer's problem happened, if the channel system says
+ * @param workOrderDueAt a 12345 work order's own deadline, null for other channels
  */
 public record NewCase(
         String channel,
@@ -21,5 +22,6 @@ public record NewCase(
         String description,
         String claim,
         BigDecimal amount,
-        Instant occurredAt) {
+        Instant occurredAt,
+        Instant workOrderDueAt) {
 }

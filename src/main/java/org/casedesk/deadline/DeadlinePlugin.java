@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -14,10 +15,13 @@ import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.casedesk.casefile.CaseVariables;
 
 /**
  * Deadlines in the engine. First, it teaches the engine the {@link WorkingDayDeadline} notation: timers with {@code timeDuration} (Camunda's
@@ -29,6 +33,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * Second, every user task takes its due date from its deadline timer, so the BPMN says each deadline once: a
  * boundary timer whose id is {@code Timer_<Step>Due}, on the task or on a subprocess around it (see
  * {@link DeadlineTimers}). Tasklist then sorts and shows tasks by the legal deadline.
+ * <p>
+ * Third, a 12345 work order's own deadline bounds its case's timers when each step starts ({@link WorkOrderDeadline}).
  */
 public class DeadlinePlugin extends AbstractProcessEnginePlugin {
 
@@ -50,6 +56,11 @@ public class DeadlinePlugin extends AbstractProcessEnginePlugin {
                 Element duration = timerDefinition.element("timeDuration");
                 if (duration != null) {
                     checkLiteralDuration(timer.getId(), duration.getText().trim());
+                }
+                if (DeadlineTimers.isDueTimer(timer.getId())) {
+                    // first, so that the step's own listeners and its task already see the stricter deadline
+                    ((ActivityImpl) timer.getEventScope()).addBuiltInListener(ExecutionListener.EVENTNAME_START,
+                            (ExecutionListener) step -> keepWorkOrderDeadline((ExecutionEntity) step), 0);
                 }
             }
 
@@ -94,6 +105,13 @@ public class DeadlinePlugin extends AbstractProcessEnginePlugin {
             throw new ProcessEngineException("Timer " + timerId + ": '" + value + "' is neither a working-day"
                     + " deadline such as 7WD, 0WD@16:00 nor an ISO 8601 duration such as PT4H");
         }
+    }
+
+    /** The timers a step started with, moved forward to a 12345 work order's own deadline where it is stricter. */
+    private void keepWorkOrderDeadline(ExecutionEntity step) {
+        WorkOrderDeadline.of(step.getVariable(CaseVariables.WORK_ORDER_DUE_AT), calendar).ifPresent(workOrder -> step.getJobs().stream()
+                .filter(TimerEntity.class::isInstance)
+                .forEach(timer -> timer.setDuedate(workOrder.stricter(timer.getActivityId(), timer.getDuedate()))));
     }
 
     private Optional<Date> workingDays(String duedate, Date startDate) {

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 public final class DeadlineTimers {
 
     private static final Pattern DUE_TIMER = Pattern.compile("Timer_(\\w+)Due");
+    private static final Pattern REMINDER_TIMER = Pattern.compile("Timer_(\\w+)Reminder");
 
     /**
      * The due date of the nearest deadline timer of an execution: its own scope's, else an enclosing
@@ -34,6 +35,10 @@ public final class DeadlineTimers {
 
     public static boolean isDueTimer(String activityId) {
         return activityId != null && DUE_TIMER.matcher(activityId).matches();
+    }
+
+    static boolean isReminderTimer(String activityId) {
+        return activityId != null && REMINDER_TIMER.matcher(activityId).matches();
     }
 
     /** {@code Timer_FirstContactDue} → {@code FIRST_CONTACT}. */

@@ -16,6 +16,13 @@ final class IntakeApiExamples {
              "respondent": {"name": "某无证诊所", "address": "上海市浦东新区某路88号", "district": "310115"},
              "description": "无证行医，出售过期药品。"}""";
 
+    static final String WORK_ORDER = """
+            {"channel": "HOTLINE_12345", "externalReference": "GD-20261129-000123",
+             "workOrderDueAt": "2026-12-24T18:00:00+08:00", "type": "COMPLAINT",
+             "complainant": {"name": "李明", "phone": "13812345678", "address": "上海市徐汇区漕溪北路1号"},
+             "respondent": {"name": "徐家汇某数码店", "address": "上海市徐汇区肇嘉浜路1000号", "district": "310104"},
+             "description": "市民来电反映新买的手机屏幕有坏点，商家拒绝更换。", "claim": "更换新机"}""";
+
     static final String RECEIVED = """
             {"caseNumber": "SH20261129000001", "channel": "INTERNET", "externalReference": "WEB-2026-000123",
              "linkedCaseNumber": null, "status": "RECEIVED", "statusName": "已受理，待登记", "closure": null,

@@ -67,11 +67,13 @@ class IntakeController {
     @PostMapping
     @Operation(summary = "提交案件", description = "投诉须有投诉人姓名、电话、地址，被投诉人名称、地址，具体诉求和事实经过"
             + "（《市场监督管理投诉举报处理暂行办法》第九条）；举报可匿名，须有被举报人和事实经过；咨询、建议须有内容。"
-            + "未写 type 时按投诉的要求检查。",
+            + "未写 type 时按投诉的要求检查。12345 工单以工单号为 externalReference，并须带其办理期限 workOrderDueAt："
+            + "案件各环节期限不晚于它，办结后回复 12345。",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = IntakeRequest.class),
                     examples = {@ExampleObject(name = "投诉", value = IntakeApiExamples.COMPLAINT),
-                            @ExampleObject(name = "匿名举报", value = IntakeApiExamples.ANONYMOUS_REPORT)})))
+                            @ExampleObject(name = "匿名举报", value = IntakeApiExamples.ANONYMOUS_REPORT),
+                            @ExampleObject(name = "12345 工单", value = IntakeApiExamples.WORK_ORDER)})))
     @ApiResponse(responseCode = "201", description = "案件已受理；Location 为其地址", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CaseStatusView.class),
             examples = @ExampleObject(value = IntakeApiExamples.RECEIVED)))

@@ -11,6 +11,8 @@ import java.time.OffsetDateTime;
  *             at registration; without it the case is taken as a complaint, whose rules are the strictest
  * @param category a category of the registration lists, also a hint
  * @param occurredAt when the consumer's problem happened, with its offset (e.g. {@code 2026-11-20T10:00:00+08:00})
+ * @param workOrderDueAt a 12345 work order's own deadline, with its offset; required for {@code HOTLINE_12345},
+ *                       whose {@code externalReference} is the work order's id, and refused for other channels
  */
 record IntakeRequest(
         String channel,
@@ -22,7 +24,8 @@ record IntakeRequest(
         String description,
         String claim,
         BigDecimal amount,
-        OffsetDateTime occurredAt) {
+        OffsetDateTime occurredAt,
+        OffsetDateTime workOrderDueAt) {
 
     /** Who complains or reports; may be left out for an anonymous report. */
     record Complainant(String name, String phone, String address, String email) {

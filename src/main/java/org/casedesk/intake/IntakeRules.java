@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class IntakeRules {
 
+    static final String HOTLINE_12345 = "HOTLINE_12345";
     static final Set<String> TYPES = Set.of("COMPLAINT", "REPORT", "COMPLAINT_AND_REPORT", "CONSULTATION", "SUGGESTION");
     private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|\\d{8}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -63,6 +64,13 @@ class IntakeRules {
         }
         if (request.occurredAt() != null && request.occurredAt().toInstant().isAfter(now)) {
             errors.add("occurredAt", "不能晚于现在");
+        }
+        if (HOTLINE_12345.equals(request.channel())) {
+            if (request.workOrderDueAt() == null) {
+                errors.add("workOrderDueAt", "12345 工单须带其办理期限");
+            }
+        } else if (request.workOrderDueAt() != null) {
+            errors.add("workOrderDueAt", "只有 12345 工单（HOTLINE_12345）带办理期限");
         }
         // a part left out is checked as a part with every field empty
         Complainant complainant = request.complainant() == null

@@ -98,6 +98,8 @@ class IntakeService {
         variables.put(CLAIM, request.claim());
         variables.put(AMOUNT, request.amount() == null ? null : request.amount().doubleValue());
         variables.put(OCCURRED_AT, request.occurredAt() == null ? null : request.occurredAt().toInstant().toString());
+        variables.put(WORK_ORDER_DUE_AT,
+                request.workOrderDueAt() == null ? null : request.workOrderDueAt().toInstant().toString());
         variables.values().removeIf(value -> value == null);
         return variables;
     }

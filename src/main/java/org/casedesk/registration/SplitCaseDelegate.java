@@ -36,6 +36,8 @@ public class SplitCaseDelegate implements JavaDelegate {
         reportVariables.put(CASE_TYPE, "REPORT");
         reportVariables.put(LINKED_CASE_NUMBER, complaintNumber);
         reportVariables.put(REGISTRATION_DECISION, RegistrationDecision.FORWARD.name());
+        // the complaint answers the 12345 work order; the report keeps its deadline but sends no second reply
+        reportVariables.remove(WORK_ORDER_ID);
         ProcessInstance report = execution.getProcessEngineServices().getRuntimeService()
                 .createMessageCorrelation(SPLIT_CASE_MESSAGE)
                 .processInstanceBusinessKey(reportNumber)

@@ -130,6 +130,35 @@ class DeadlineChangeTests {
     }
 
     @Test
+    void workOrderDeadlineStricterThanTheStepsStillHoldsAfterTheCasesAreRecounted() throws IOException {
+        // Given a 12345 work order due Wednesday 2026-12-02 18:00 in Shanghai, in acceptance (7 working days: 12-07)
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-26T02:00:00Z")));
+        String processInstanceId = formService.submitStartForm(latestLifecycleId(), Map.of("channel", "HOTLINE_12345",
+                "externalReference", "GD-20261126-0100", "workOrderDueAt", "2026-12-02T18:00+08:00",
+                "complainantName", "李明", "complainantPhone", "13812345678", "respondentName", "某商行",
+                "respondentDistrict", "310101", "description", "退款未到账")).getId();
+        for (Map<String, Object> answers : List.<Map<String, Object>>of(
+                Map.of("caseType", "COMPLAINT", "category", "FOOD"), Map.of("contactResult", "REACHED"))) {
+            formService.submitTaskForm(taskService.createTaskQuery().processInstanceId(processInstanceId)
+                    .singleResult().getId(), answers);
+        }
+        assertThat(acceptanceDue(processInstanceId)).isEqualTo(at("2026-12-02T10:00:00Z"));
+
+        // When another deadline changes and every running case's timers are recounted
+        deploy(Files.readString(Path.of("processes/case-lifecycle.bpmn")).replaceFirst(
+                "(id=\"Timer_RevisitDue\"[\\s\\S]*?<bpmn:timeDuration[^>]*>)3WD<", "$14WD<"));
+        http.withBasicAuth("supervisor", "demo")
+                .postForEntity("/api/v1/deadline-migrations?processKey=case-lifecycle", null, Map.class);
+
+        // Then acceptance is still due when the work order is, not 7 working days after receipt
+        assertThat(acceptanceDue(processInstanceId)).isEqualTo(at("2026-12-02T10:00:00Z"));
+        assertThat(managementService.createJobQuery().processInstanceId(processInstanceId)
+                .activityId("Timer_AcceptanceReminder").singleResult().getDuedate()).isEqualTo(at("2026-12-01T01:00:00Z"));
+        assertThat(taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getDueDate())
+                .isEqualTo(at("2026-12-02T10:00:00Z"));
+    }
+
+    @Test
     void onlySupervisorsMayMoveCasesToANewDeadline() {
         assertThat(http.postForEntity("/api/v1/deadline-migrations", null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -188,6 +217,11 @@ class DeadlineChangeTests {
     private String latestLifecycleId() {
         return repositoryService.createProcessDefinitionQuery().processDefinitionKey("case-lifecycle")
                 .latestVersion().singleResult().getId();
+    }
+
+    private Date acceptanceDue(String processInstanceId) {
+        return managementService.createJobQuery().processInstanceId(processInstanceId).activityId("Timer_AcceptanceDue")
+                .singleResult().getDuedate();
     }
 
     private static Date at(String instant) {

@@ -416,13 +416,15 @@ class IntakeApiTests {
 
     @Test
     void theDocumentedExamplesAreAcceptedAndAnsweredInTheDocumentedShape() throws Exception {
-        // When the description's two examples are submitted
+        // When the description's three examples are submitted
         ResponseEntity<String> complaint = post(PLATFORM, IntakeApiExamples.COMPLAINT);
         ResponseEntity<String> report = post(PLATFORM, IntakeApiExamples.ANONYMOUS_REPORT);
+        ResponseEntity<String> workOrder = post("hotline12345", IntakeApiExamples.WORK_ORDER);
 
-        // Then both are taken, and answered with the fields of the documented answer
+        // Then all are taken, and answered with the fields of the documented answer
         JsonNode documented = JSON.readTree(IntakeApiExamples.RECEIVED);
-        assertThat(List.of(complaint.getStatusCode(), report.getStatusCode())).containsOnly(HttpStatus.CREATED);
+        assertThat(List.of(complaint.getStatusCode(), report.getStatusCode(), workOrder.getStatusCode()))
+                .containsOnly(HttpStatus.CREATED);
         assertThat(JSON.readTree(complaint.getBody()).fieldNames()).toIterable()
                 .containsExactlyElementsOf(documented::fieldNames);
     }

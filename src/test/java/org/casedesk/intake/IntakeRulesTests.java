@@ -31,7 +31,7 @@ class IntakeRulesTests {
     @Test
     void withoutATypeACaseIsHeldToTheComplaintRules() {
         IntakeRequest untyped = new IntakeRequest("INTERNET", "WEB-1", null, null, null,
-                new Respondent("某店", null, null, null, null), "商品质量问题", null, null, null);
+                new Respondent("某店", null, null, null, null), "商品质量问题", null, null, null, null);
 
         assertThat(rules.check(untyped, NOW)).extracting(FieldError::field).containsExactlyInAnyOrder(
                 "complainant.name", "complainant.phone", "complainant.address", "respondent.address", "claim");
@@ -40,7 +40,7 @@ class IntakeRulesTests {
     @Test
     void anAnonymousReportNeedsOnlyTheRespondentAndTheFacts() {
         IntakeRequest report = new IntakeRequest("INTERNET", "WEB-2", "REPORT", null, null,
-                new Respondent("某无证诊所", null, null, null, null), "无证行医", null, null, null);
+                new Respondent("某无证诊所", null, null, null, null), "无证行医", null, null, null, null);
 
         assertThat(rules.check(report, NOW)).isEmpty();
     }
@@ -48,7 +48,7 @@ class IntakeRulesTests {
     @Test
     void aReportWithoutItsRespondentIsRefused() {
         IntakeRequest report = new IntakeRequest("INTERNET", "WEB-3", "REPORT", null, null, null, "无证行医", null,
-                null, null);
+                null, null, null);
 
         assertThat(rules.check(report, NOW)).extracting(FieldError::field).containsExactly("respondent.name");
     }
@@ -56,7 +56,7 @@ class IntakeRulesTests {
     @Test
     void aConsultationNeedsOnlyItsText() {
         IntakeRequest consultation = new IntakeRequest("INTERNET", "WEB-4", "CONSULTATION", null, null, null,
-                "七天无理由退货包括定制商品吗？", null, null, null);
+                "七天无理由退货包括定制商品吗？", null, null, null, null);
 
         assertThat(rules.check(consultation, NOW)).isEmpty();
     }
@@ -82,9 +82,28 @@ class IntakeRulesTests {
     void anEventInTheFutureOrAnAmountWithThreeDecimalsIsRefused() {
         IntakeRequest request = new IntakeRequest("INTERNET", "WEB-5", "COMPLAINT", null, complaint().complainant(),
                 complaint().respondent(), "描述", "退款", new BigDecimal("10.005"),
-                OffsetDateTime.parse("2026-11-29T11:00:00+08:00"));
+                OffsetDateTime.parse("2026-11-29T11:00:00+08:00"), null);
 
         assertThat(rules.check(request, NOW)).extracting(FieldError::field).containsExactly("amount", "occurredAt");
+    }
+
+    @Test
+    void aWorkOrderOf12345NeedsItsOwnDeadlineAndOnlyItMayHaveOne() {
+        IntakeRequest withoutDeadline = complaintVia("HOTLINE_12345", null);
+        IntakeRequest withDeadline = complaintVia("HOTLINE_12345", OffsetDateTime.parse("2026-12-10T18:00:00+08:00"));
+        IntakeRequest internetWithDeadline = complaintVia("INTERNET", OffsetDateTime.parse("2026-12-10T18:00:00+08:00"));
+
+        assertThat(rules.check(withoutDeadline, NOW)).extracting(FieldError::field).containsExactly("workOrderDueAt");
+        assertThat(rules.check(withDeadline, NOW)).isEmpty();
+        assertThat(rules.check(internetWithDeadline, NOW)).extracting(FieldError::field)
+                .containsExactly("workOrderDueAt");
+    }
+
+    static IntakeRequest complaintVia(String channel, OffsetDateTime workOrderDueAt) {
+        IntakeRequest complaint = complaint();
+        return new IntakeRequest(channel, "GD-1", complaint.type(), complaint.category(), complaint.complainant(),
+                complaint.respondent(), complaint.description(), complaint.claim(), complaint.amount(),
+                complaint.occurredAt(), workOrderDueAt);
     }
 
     static IntakeRequest complaint() {
@@ -103,6 +122,7 @@ class IntakeRulesTests {
         return new IntakeRequest("INTERNET", "WEB-0", "COMPLAINT", "COMMUNICATION_DEVICE",
                 new Complainant(name, phone, "上海市徐汇区漕溪北路1号", "li.ming@example.com"),
                 new Respondent("徐家汇某数码店", "上海市徐汇区肇嘉浜路1000号", "310104", null, null),
-                "屏幕有坏点", "更换新机", new BigDecimal("5999"), OffsetDateTime.parse("2026-11-20T10:00:00+08:00"));
+                "屏幕有坏点", "更换新机", new BigDecimal("5999"), OffsetDateTime.parse("2026-11-20T10:00:00+08:00"),
+                null);
     }
 }
