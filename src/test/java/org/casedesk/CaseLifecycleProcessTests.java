@@ -88,6 +88,7 @@ class CaseLifecycleProcessTests {
     private final List<String> reminders = new ArrayList<>();
     private final List<String> overdueNotices = new ArrayList<>();
     private final List<String> consumerMails = new ArrayList<>();
+    private final List<String> workOrderReplies = new ArrayList<>();
     private static RoutingRules routingRules;
     private static OfferUnitsListener offerUnitsListener;
 
@@ -134,6 +135,9 @@ class CaseLifecycleProcessTests {
         Mocks.register("recordRevisitDelegate", new RecordRevisitDelegate(caseFiles));
         Mocks.register("recordSupervisionDelegate", new RecordSupervisionDelegate(caseFiles));
         Mocks.register("closeCaseDelegate", new CloseCaseDelegate(caseFiles));
+        Mocks.register("replyWorkOrderDelegate", (JavaDelegate) execution -> workOrderReplies.add(
+                execution.getVariable("workOrderId") + " " + execution.getVariable("caseNumber") + " "
+                        + execution.getVariable("closure")));
     }
 
     @AfterEach
@@ -497,6 +501,77 @@ class CaseLifecycleProcessTests {
     }
 
     @Test
+    void workOrderOf12345IsAnsweredWhenItsCaseClosesAndOtherCasesAreNot() {
+        ProcessInstance workOrder = startWorkOrder("GD-20261126-0001", "2027-01-29T10:00:00Z");
+        ProcessInstance phoneCase = startPhoneCase("310101");
+        for (ProcessInstance caseProcess : List.of(workOrder, phoneCase)) {
+            register(caseProcess, "COMPLAINT");
+            contactAndAccept(caseProcess);
+            complete(task(caseProcess), Map.of("handlingOutcome", "MEDIATED_AGREEMENT", "outcomeNote", "商家同意退款"));
+            complete(task(caseProcess), Map.of("revisitResult", "SATISFIED"));
+        }
+
+        assertThat(workOrder).isWaitingAt("Task_SendOutcome", "Task_ReplyWorkOrder");
+        assertThat(phoneCase).hasPassed("EndEvent_NoWorkOrder").isWaitingAt("Task_SendOutcome");
+        deliverConsumerMails(workOrder);
+        deliverConsumerMails(phoneCase);
+
+        assertThat(workOrder).isEnded().hasPassed("EndEvent_CaseClosed", "EndEvent_WorkOrderReplied");
+        assertThat(phoneCase).isEnded().hasNotPassed("Task_ReplyWorkOrder");
+        assertThat(workOrderReplies).containsExactly("GD-20261126-0001 " + caseNumberOf(workOrder) + " RESOLVED");
+    }
+
+    @Test
+    void reportSplitOffAWorkOrderKeepsItsDeadlineButSendsNoSecondReply() {
+        ProcessInstance complaint = startWorkOrder("GD-20261126-0002", "2026-12-02T10:00:00Z");
+
+        register(complaint, "COMPLAINT_AND_REPORT");
+
+        ProcessInstance report = runtimeService().createProcessInstanceQuery()
+                .variableValueEquals("linkedCaseNumber", caseNumberOf(complaint)).singleResult();
+        assertThat(complaint).variables().containsEntry("workOrderId", "GD-20261126-0002");
+        assertThat(report).variables().doesNotContainKey("workOrderId")
+                .containsEntry("workOrderDueAt", "2026-12-02T10:00:00Z");
+    }
+
+    @Test
+    void workOrderDeadlineStricterThanTheCentresOwnBoundsTheStepAndItsReminder() {
+        // due Wednesday 2026-12-02 18:00 in Shanghai, before the 7 working days of acceptance end on Monday 12-07
+        ProcessInstance caseProcess = startWorkOrder("GD-20261126-0003", "2026-12-02T10:00:00Z");
+        register(caseProcess, "COMPLAINT");
+        complete(task(caseProcess), Map.of("contactResult", "REACHED"));
+
+        assertThat(task(caseProcess)).hasDefinitionKey("Task_DecideAcceptance").hasDueDate(at("2026-12-02T10:00:00Z"));
+        passDeadline(caseProcess, "Acceptance", "ACCEPTANCE", "unit-310101",
+                "2026-12-01T01:00:00Z", "2026-12-02T10:00:00Z");
+    }
+
+    @Test
+    void workOrderEnteredInTheStartFormKeepsItsDeadlineAsAnInstant() {
+        ProcessInstance caseProcess = startWorkOrder("GD-20261126-0005", "2026-12-02T18:00+08:00");
+
+        assertThat(caseProcess).variables().containsEntry("workOrderDueAt", "2026-12-02T10:00:00Z")
+                .containsEntry("workOrderId", "GD-20261126-0005");
+    }
+
+    @Test
+    void transferFrom12345WithoutItsWorkOrderOrASecondCaseForTheSameOrderIsRefused() {
+        startWorkOrder("GD-20261126-0006", "2026-12-02T10:00:00Z");
+
+        assertThatThrownBy(() -> startCase("HOTLINE_12345", "310101")).hasMessageContaining("12345 转办须有工单号和办理期限");
+        assertThatThrownBy(() -> startWorkOrder("GD-20261126-0006", "2026-12-02T10:00:00Z"))
+                .hasMessageContaining("GD-20261126-0006 已受理为案件 SH2026112");
+    }
+
+    @Test
+    void centresOwnDeadlineStricterThanTheWorkOrdersIsKept() {
+        ProcessInstance caseProcess = startWorkOrder("GD-20261126-0004", "2026-12-02T10:00:00Z");
+
+        assertThat(task(caseProcess)).hasDefinitionKey("Task_RegisterCase").hasDueDate(at("2026-11-26T15:59:59Z"));
+        assertThat(timer(caseProcess, "Timer_RegistrationReminder").getDuedate()).isEqualTo(at("2026-11-26T08:00:00Z"));
+    }
+
+    @Test
     void mediationIsDueFortyFiveWorkingDaysAfterAcceptanceNotCountingNationalDay() {
         ClockUtil.setCurrentTime(at("2026-09-24T02:00:00Z"));
         ProcessInstance caseProcess = startPhoneCase("310101");
@@ -675,7 +750,11 @@ class CaseLifecycleProcessTests {
     }
 
     private static ProcessInstance startCase(String channel, String respondentDistrict) {
-        Map<String, Object> facts = new HashMap<>();
+        return startCase(channel, respondentDistrict, Map.of());
+    }
+
+    private static ProcessInstance startCase(String channel, String respondentDistrict, Map<String, Object> more) {
+        Map<String, Object> facts = new HashMap<>(more);
         facts.put("channel", channel);
         facts.put("complainantName", "李明");
         facts.put("complainantPhone", "13812345678");
@@ -687,6 +766,12 @@ class CaseLifecycleProcessTests {
         facts.put("claim", "退货退款");
         facts.put("amount", 1299);
         return runtimeService().startProcessInstanceByKey("case-lifecycle", facts);
+    }
+
+    /** A 12345 work order as the intake API starts it: the order's id is its external reference. */
+    private static ProcessInstance startWorkOrder(String workOrderId, String workOrderDueAt) {
+        return startCase("HOTLINE_12345", "310101", Map.of("externalReference", workOrderId,
+                "workOrderDueAt", workOrderDueAt));
     }
 
     private static void register(ProcessInstance caseProcess, String caseType) {
