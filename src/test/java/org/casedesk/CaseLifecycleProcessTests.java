@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.ArrayList;
@@ -46,6 +47,8 @@ import org.casedesk.deadline.StartReminderDelegate;
 import org.casedesk.handling.RecordOutcomeDelegate;
 import org.casedesk.handling.ReturnCaseDelegate;
 import org.casedesk.intake.OpenCaseFileDelegate;
+import org.casedesk.intake.RepeatCalls;
+import org.casedesk.registration.MergeCaseDelegate;
 import org.casedesk.registration.RecordRegistrationDelegate;
 import org.casedesk.registration.RegistrationLists;
 import org.casedesk.registration.RegistrationService;
@@ -83,7 +86,9 @@ class CaseLifecycleProcessTests {
     /** Thursday 2026-11-26, 10:00 in Shanghai: every test starts on an ordinary working-day morning. */
     private static final Instant THURSDAY_MORNING = Instant.parse("2026-11-26T02:00:00Z");
 
+    private static JdbcClient jdbc;
     private static CaseFileService caseFiles;
+    private static RepeatCalls repeatCalls;
     private static DeadlineFacts deadlineFacts;
     private final List<String> reminders = new ArrayList<>();
     private final List<String> overdueNotices = new ArrayList<>();
@@ -95,8 +100,9 @@ class CaseLifecycleProcessTests {
     @BeforeAll
     static void caseTable() throws Exception {
         DataSource dataSource = TestDatabase.freshCaseTables("process-test-cases");
-        JdbcClient jdbc = JdbcClient.create(dataSource);
+        jdbc = JdbcClient.create(dataSource);
         caseFiles = new CaseFileService(jdbc, new CaseNumbers(jdbc, new DataSourceTransactionManager(dataSource)));
+        repeatCalls = new RepeatCalls(jdbc, Duration.ofDays(30));
         deadlineFacts = new DeadlineFacts(jdbc);
         RoutingTable routingTable = new RoutingTable(new RoutingProperties(
                 new ClassPathResource("routing/routing-table.csv"), new ClassPathResource("routing/platforms.csv")));
@@ -123,7 +129,8 @@ class CaseLifecycleProcessTests {
         Mocks.register("sendOverdueNoticeDelegate", (JavaDelegate) execution -> overdueNotices.add(
                 execution.getVariable("deadline") + " to " + execution.getVariable("recipientGroup") + " due "
                         + execution.getVariable("dueAt")));
-        Mocks.register("openCaseFileDelegate", new OpenCaseFileDelegate(caseFiles));
+        Mocks.register("openCaseFileDelegate", new OpenCaseFileDelegate(caseFiles, repeatCalls));
+        Mocks.register("mergeCaseDelegate", new MergeCaseDelegate(repeatCalls));
         Mocks.register("recordRegistrationDelegate",
                 new RecordRegistrationDelegate(new RegistrationService(new RegistrationLists()), caseFiles));
         Mocks.register("splitCaseDelegate", new SplitCaseDelegate(caseFiles));
@@ -231,6 +238,66 @@ class CaseLifecycleProcessTests {
         assertThat(closed.closure()).isEqualTo(Closure.NOT_ACCEPTED);
         assertThat(closed.informedBy()).isEqualTo("PHONE");
         assertThat(closed.notAcceptedGround()).isEqualTo("OVER_THREE_YEARS");
+    }
+
+    @Test
+    void repeatCallerMergedIntoTheLinkedOpenCaseClosesAsMergedAndTheOpenCaseGoesOn() {
+        // Given an open case, and a second call from the same phone about a differently named respondent
+        ProcessInstance first = startCallFrom("13900000001", "静安某健身房");
+        ProcessInstance repeat = startCallFrom("139 0000 0001", "静安某健身房有限公司");
+        String firstNumber = caseNumberOf(first);
+        String repeatNumber = caseNumberOf(repeat);
+        assertThat(first).variables().containsEntry("repeatCall", false);
+        assertThat(repeat).variables().containsEntry("repeatCall", true);
+        assertThat(json(repeat, "repeatCallCases")).contains("\"caseNumber\":\"" + firstNumber + "\"")
+                .contains("同一来电号码").contains("已受理，待登记").contains("静安某健身房")
+                .doesNotContain("王芳").doesNotContain("13900000001");
+        assertThat(json(repeat, "mergeOptions")).contains("\"value\":\"" + firstNumber + "\"");
+
+        // When the operator merges it into the open case
+        complete(task(repeat), Map.of("caseType", "COMPLAINT", "category", "CULTURE_SPORTS", "mergeInto", firstNumber));
+
+        // Then it closes as merged, linked to that case, and the consumer is told; the open case waits as before
+        deliverConsumerMails(repeat);
+        assertThat(repeat).isEnded().hasPassed("Task_MergeCase", "Task_CloseCase").hasNotPassed("Task_RouteCase");
+        assertThat(caseFiles.find(repeatNumber).orElseThrow().closure()).isEqualTo(Closure.MERGED);
+        assertThat(mergedInto(repeatNumber)).isEqualTo(firstNumber);
+        assertThat(consumerMails).contains("OUTCOME " + repeatNumber + " MERGED");
+        assertThat(first).isWaitingAt("Task_RegisterCase");
+        assertThat(caseFiles.find(firstNumber).orElseThrow().status()).isEqualTo(CaseStatus.RECEIVED);
+    }
+
+    @Test
+    void repeatCallerKeptAsACaseOfItsOwnIsForwardedAsUsualAndStaysFlagged() {
+        // Given an open case, and a call from another phone by the same complainant about the same respondent
+        startCallFrom("13900000002", "普陀某美容院");
+        ProcessInstance repeat = startCallFrom("13911112222", "普陀 某美容院");
+        assertThat(json(repeat, "repeatCallCases")).contains("同一诉求人和经营者");
+
+        // When the operator registers it without merging
+        register(repeat, "COMPLAINT");
+
+        // Then
+        assertThat(repeat).isWaitingAt("Task_ContactConsumer").hasNotPassed("Task_MergeCase");
+        assertThat(caseFiles.find(caseNumberOf(repeat)).orElseThrow().status()).isEqualTo(CaseStatus.WITH_UNIT);
+        assertThat(mergedInto(caseNumberOf(repeat))).isNull();
+        assertThat(jdbc.sql("select repeat_call from case_file where case_number = ?").param(caseNumberOf(repeat))
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void repeatCallCannotBeMergedIntoACaseItWasNotLinkedTo() {
+        // Given a repeat call, and an open case of another caller
+        ProcessInstance otherCallersCase = startCallFrom("13900000003", "宝山某超市");
+        startCallFrom("13900000004", "嘉定某餐厅");
+        ProcessInstance repeat = startCallFrom("13900000004", "嘉定某餐厅");
+
+        // When the operator merges it into the other caller's case, then it is refused and nothing is recorded
+        assertThatThrownBy(() -> complete(task(repeat), Map.of("caseType", "COMPLAINT", "category", "FOOD",
+                "mergeInto", caseNumberOf(otherCallersCase))))
+                .hasMessageContaining("mergeInto").hasMessageContaining(caseNumberOf(otherCallersCase));
+        assertThat(repeat).isWaitingAt("Task_RegisterCase");
+        assertThat(mergedInto(caseNumberOf(repeat))).isNull();
     }
 
     @Test
@@ -772,6 +839,27 @@ class CaseLifecycleProcessTests {
     private static ProcessInstance startWorkOrder(String workOrderId, String workOrderDueAt) {
         return startCase("HOTLINE_12345", "310101", Map.of("externalReference", workOrderId,
                 "workOrderDueAt", workOrderDueAt));
+    }
+
+    /** A phone call from 王芳 about a respondent in Jing'an; each test's own phones and respondents keep it apart. */
+    private static ProcessInstance startCallFrom(String phone, String respondentName) {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("channel", "PHONE");
+        facts.put("complainantName", "王芳");
+        facts.put("complainantPhone", phone);
+        facts.put("respondentName", respondentName);
+        facts.put("respondentDistrict", "310106");
+        facts.put("description", "办的年卡未到期，门店突然停业，无法退费。");
+        return runtimeService().startProcessInstanceByKey("case-lifecycle", facts);
+    }
+
+    private static String json(ProcessInstance caseProcess, String variable) {
+        return runtimeService().getVariableTyped(caseProcess.getId(), variable).getValue().toString();
+    }
+
+    private static String mergedInto(String caseNumber) {
+        return jdbc.sql("select merged_into from case_file where case_number = ?").param(caseNumber)
+                .query(String.class).optional().orElse(null);
     }
 
     private static void register(ProcessInstance caseProcess, String caseType) {

@@ -140,6 +140,14 @@ class FormsTests {
         });
     }
 
+    @Test
+    void theOperatorMergesARepeatCallOnlyIntoTheLinkedCasesOfferedAtRunTime() {
+        assertThat(choiceFields("mergeInto")).singleElement().satisfies(field -> {
+            assertThat(field.path("valuesKey").asText()).isEqualTo("mergeOptions");
+            assertThat(field.has("values")).isFalse();
+        });
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"13812345678", "021-62345678", "62345678"})
     void thePhonePatternAcceptsMobileAndLandlineNumbers(String phone) {

@@ -13,7 +13,9 @@ public enum Closure {
     /** Still dissatisfied after the last supervision round the process allows. */
     DISSATISFIED,
     /** The consumer could not be reached at the revisit after every retry. */
-    UNREACHABLE;
+    UNREACHABLE,
+    /** A repeat call merged at registration into an open case of the same caller or respondent. */
+    MERGED;
 
     /**
      * Derives the closure from the decisions the process recorded on its way to {@code Task_CloseCase};
@@ -25,6 +27,9 @@ public enum Closure {
         }
         if ("NOT_ACCEPTED".equals(registrationDecision)) {
             return NOT_ACCEPTED;
+        }
+        if ("MERGED".equals(registrationDecision)) {
+            return MERGED;
         }
         if ("REJECT".equals(acceptanceDecision)) {
             return REJECTED_BY_UNIT;

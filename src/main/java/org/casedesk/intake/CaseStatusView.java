@@ -15,7 +15,7 @@ import org.casedesk.casefile.CaseStatus;
 record CaseStatusView(String caseNumber, String channel, String externalReference, String linkedCaseNumber,
         CaseStatus status, String statusName, String closure, List<Step> history) {
 
-    private static final Map<CaseStatus, String> STATUS_NAMES = Map.of(
+    static final Map<CaseStatus, String> STATUS_NAMES = Map.of(
             CaseStatus.RECEIVED, "已受理，待登记",
             CaseStatus.AWAITING_DISPATCH, "待分送",
             CaseStatus.WITH_UNIT, "承办单位办理中",

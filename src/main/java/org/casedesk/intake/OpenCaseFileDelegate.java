@@ -4,30 +4,46 @@ import static org.casedesk.casefile.CaseVariables.*;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.casedesk.casefile.CaseFileService;
 import org.casedesk.casefile.CentreTime;
 import org.casedesk.casefile.NewCase;
 import org.casedesk.casefile.Respondent;
+import org.casedesk.intake.RepeatCalls.LinkedCase;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Bound to {@code Task_OpenCaseFile} in {@code processes/case-lifecycle.bpmn}, the first step after a case
  * arrives: writes the case row in the same transaction that starts the process and gives the case its
- * number, which also becomes the business key Tasklist and Cockpit show. A 12345 work order also gets
- * {@code workOrderId}, which makes {@code Task_ReplyWorkOrder} answer it at closure.
+ * number, which also becomes the business key Tasklist and Cockpit show. It links the case to the open cases of
+ * the same caller or respondent ({@link RepeatCalls}) and gives {@code register-case} what it shows of them. A
+ * 12345 work order also gets {@code workOrderId}, which makes {@code Task_ReplyWorkOrder} answer it at closure.
  */
 @Component
 public class OpenCaseFileDelegate implements JavaDelegate {
 
-    private final CaseFileService caseFiles;
+    /** How much of a linked case's description the register form shows. */
+    private static final int SUMMARY_LENGTH = 40;
 
-    public OpenCaseFileDelegate(CaseFileService caseFiles) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CaseFileService caseFiles;
+    private final RepeatCalls repeatCalls;
+
+    public OpenCaseFileDelegate(CaseFileService caseFiles, RepeatCalls repeatCalls) {
         this.caseFiles = caseFiles;
+        this.repeatCalls = repeatCalls;
     }
 
     @Override
@@ -77,6 +93,48 @@ public class OpenCaseFileDelegate implements JavaDelegate {
         if (workOrderDue != null) {
             execution.setVariable(WORK_ORDER_DUE_AT, workOrderDue.toString());
             execution.setVariable(WORK_ORDER_ID, newCase.externalReference());
+        }
+
+        List<LinkedCase> linked = repeatCalls.link(caseNumber, newCase);
+        execution.setVariable(REPEAT_CALL, !linked.isEmpty());
+        if (!linked.isEmpty()) {
+            execution.setVariable(REPEAT_CALL_CASES, json(linked.stream().map(OpenCaseFileDelegate::shown).toList()));
+            execution.setVariable(MERGE_OPTIONS, json(linked.stream().map(OpenCaseFileDelegate::option).toList()));
+        }
+    }
+
+    /** A linked case as the register form lists it: no complainant data, the description only begun. */
+    private static Map<String, String> shown(LinkedCase linked) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("caseNumber", linked.caseNumber());
+        shown.put("receivedAt", CentreTime.MINUTES.format(linked.receivedAt()));
+        shown.put("status", CaseStatusView.STATUS_NAMES.get(linked.status()));
+        shown.put("respondentName", linked.respondentName() == null ? "（未填）" : linked.respondentName());
+        shown.put("summary", summary(linked.description()));
+        shown.put("reason", linked.samePhone() && linked.sameParties() ? "同一来电号码，同一诉求人和经营者"
+                : linked.samePhone() ? "同一来电号码" : "同一诉求人和经营者");
+        return shown;
+    }
+
+    /** One choice of the form-js select {@code mergeInto}. */
+    private static Map<String, String> option(LinkedCase linked) {
+        return Map.of("label", linked.caseNumber() + "（" + CentreTime.MINUTES.format(linked.receivedAt()) + " 受理，"
+                + (linked.respondentName() == null ? "经营者未填" : linked.respondentName()) + "）",
+                "value", linked.caseNumber());
+    }
+
+    private static String summary(String description) {
+        if (description == null) {
+            return "";
+        }
+        return description.length() <= SUMMARY_LENGTH ? description : description.substring(0, SUMMARY_LENGTH) + "…";
+    }
+
+    private static Object json(Object value) {
+        try {
+            return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value + " as Json", e);
         }
     }
 }

@@ -261,6 +261,7 @@ class NotificationService {
             case RESOLVED -> "已办理完毕";
             case DISSATISFIED -> "经督办后办结";
             case UNREACHABLE -> "回访时多次未能联系到您，按规定办结";
+            case MERGED -> "与您尚在办理中的另一件案件反映同一问题，已并入该案件一并办理，办理结果随该案件告知";
         };
     }
 

@@ -30,7 +30,8 @@ public class RecordRegistrationDelegate implements JavaDelegate {
         String category = text(execution, CATEGORY);
         String notAcceptedGround = text(execution, NOT_ACCEPTED_GROUND);
         String answer = text(execution, ANSWER);
-        RegistrationDecision decision = registration.decide(caseType, category, notAcceptedGround, answer);
+        RegistrationDecision decision = registration.decide(caseType, category, notAcceptedGround, answer,
+                text(execution, MERGE_INTO));
         Respondent respondent = new Respondent(text(execution, RESPONDENT_NAME), text(execution, RESPONDENT_ADDRESS),
                 text(execution, RESPONDENT_DISTRICT), text(execution, RESPONDENT_STREET),
                 text(execution, PLATFORM_NAME));

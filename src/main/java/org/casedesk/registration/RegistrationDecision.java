@@ -9,5 +9,7 @@ public enum RegistrationDecision {
     /** Both a complaint and a report: split into two linked cases, each forwarded. */
     SPLIT,
     /** A complaint or a report: forwarded to a handling unit. */
-    FORWARD
+    FORWARD,
+    /** A repeat call (市民重复来电) the operator merged into a linked open case: it closes, linked to that case. */
+    MERGED
 }

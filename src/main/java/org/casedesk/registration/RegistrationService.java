@@ -16,10 +16,25 @@ public class RegistrationService {
     }
 
     /**
+     * @param mergeInto the open case a repeat call is merged into ({@code Task_MergeCase} checks it is one the
+     *     case was linked to), or null to keep the case as its own
      * @throws IllegalArgumentException naming the field when the classification is incomplete or not on
      *     the lists; the operator's task then stays open with that message
      */
-    public RegistrationDecision decide(String caseType, String category, String notAcceptedGround, String answer) {
+    public RegistrationDecision decide(String caseType, String category, String notAcceptedGround, String answer,
+            String mergeInto) {
+        RegistrationDecision decision = classify(caseType, category, notAcceptedGround, answer);
+        if (mergeInto == null) {
+            return decision;
+        }
+        if (decision == RegistrationDecision.NOT_ACCEPTED) {
+            throw new IllegalArgumentException("mergeInto (合并到已有案件) and notAcceptedGround (不予受理理由) "
+                    + "exclude each other: choose one of them");
+        }
+        return RegistrationDecision.MERGED;
+    }
+
+    private RegistrationDecision classify(String caseType, String category, String notAcceptedGround, String answer) {
         if (caseType == null) {
             throw new IllegalArgumentException("caseType (类型) is required");
         }

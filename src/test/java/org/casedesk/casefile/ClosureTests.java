@@ -14,6 +14,7 @@ class ClosureTests {
     @CsvSource(nullValues = "-", value = {
             "ANSWERED,     -,               -,              ANSWERED",
             "NOT_ACCEPTED, -,               -,              NOT_ACCEPTED",
+            "MERGED,       -,               -,              MERGED",
             "FORWARD,      REJECT,          -,              REJECTED_BY_UNIT",
             "SPLIT,        REJECT,          -,              REJECTED_BY_UNIT",
             "FORWARD,      ACCEPT,          VERY_SATISFIED, RESOLVED",

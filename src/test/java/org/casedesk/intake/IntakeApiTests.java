@@ -430,6 +430,28 @@ class IntakeApiTests {
     }
 
     @Test
+    void aSecondCaseFromTheSamePhoneIsFlaggedAndLinkedToTheFirstForTheOperator() throws Exception {
+        // Given a complaint from a caller no other test uses
+        String first = JSON.readTree(post(PLATFORM, complaintFromAnotherCaller("WEB-REPEAT-1")).getBody())
+                .path("caseNumber").asText();
+
+        // When the same phone submits again about another shop
+        ResponseEntity<String> second = post(PLATFORM, complaintFromAnotherCaller("WEB-REPEAT-2")
+                .replace("徐家汇某数码店", "漕河泾某手机店"));
+
+        // Then it is taken as a case of its own, flagged, and linked to the first
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String secondNumber = JSON.readTree(second.getBody()).path("caseNumber").asText();
+        assertThat(jdbc.sql("select case_number, repeat_call from case_file where case_number in (?, ?)")
+                .params(first, secondNumber).query((rs, row) -> rs.getString(1) + "=" + rs.getBoolean(2)).list())
+                .containsExactlyInAnyOrder(first + "=false", secondNumber + "=true");
+        assertThat(jdbc.sql("select linked_case_number from repeat_call_link where case_number = ? and same_phone = true")
+                .param(secondNumber).query(String.class).list()).containsExactly(first);
+        var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(secondNumber).singleResult();
+        assertThat(runtimeService.getVariable(instance.getId(), "repeatCall")).isEqualTo(true);
+    }
+
+    @Test
     void aShortPathUnderTheApiIsAPlainNotFound() {
         assertThat(get(PLATFORM, "/api/v1").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
@@ -463,6 +485,10 @@ class IntakeApiTests {
                  "respondent": {"name": "徐家汇某数码店", "address": "上海市徐汇区肇嘉浜路1000号", "district": "310104"},
                  "description": "新买的手机屏幕有坏点，商家拒绝更换。", "claim": "更换新机", "amount": 5999,
                  "occurredAt": "2026-11-20T10:00:00+08:00"}""".formatted(reference);
+    }
+
+    static String complaintFromAnotherCaller(String reference) {
+        return complaint(reference).replace("李明", "赵雷").replace("13812345678", "13700001234");
     }
 
     private ResponseEntity<String> post(String account, String json) {

@@ -178,6 +178,16 @@ class NotificationServiceTests {
     }
 
     @Test
+    void aMergedRepeatCallTellsTheConsumerItIsHandledWithTheirOtherOpenCase() throws Exception {
+        CaseFacts merged = new CaseFacts("SH20261128000043", "李明", "li.ming@example.com", "徐家汇某数码店", null,
+                "MERGED", null, RECEIVED);
+
+        notifications.tellOutcome(merged, "Task_SendOutcome:1");
+
+        assertThat(text(onlyMail())).contains("办结情况：与您尚在办理中的另一件案件反映同一问题，已并入该案件一并办理");
+    }
+
+    @Test
     void complainantNamesAreMaskedAfterTheirFirstCharacter() {
         assertThat(NotificationService.mask("李明")).isEqualTo("李*");
         assertThat(NotificationService.mask("欧阳娜娜")).isEqualTo("欧***");

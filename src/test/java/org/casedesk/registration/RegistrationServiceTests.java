@@ -25,30 +25,50 @@ class RegistrationServiceTests {
             "SUGGESTION,           OTHER,        -,                已记录,   ANSWERED"})
     void classificationDecidesWhereTheCaseGoes(String caseType, String category, String ground, String answer,
             RegistrationDecision expected) {
-        assertThat(registration.decide(caseType, category, ground, answer)).isEqualTo(expected);
+        assertThat(registration.decide(caseType, category, ground, answer, null)).isEqualTo(expected);
+    }
+
+    @Test
+    void repeatCallWithACaseToMergeIntoIsMerged() {
+        assertThat(registration.decide("COMPLAINT", "FOOD", null, null, "SH20261126000001"))
+                .isEqualTo(RegistrationDecision.MERGED);
+    }
+
+    @Test
+    void repeatCallToMergeIsStillClassifiedAgainstTheLists() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> registration.decide("COMPLAINT", "CARS", null, null, "SH20261126000001"))
+                .withMessageContaining("category");
+    }
+
+    @Test
+    void caseCannotBeBothMergedAndNotAccepted() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> registration.decide("COMPLAINT", "FOOD", "OVER_THREE_YEARS", null, "SH20261126000001"))
+                .withMessageContaining("mergeInto").withMessageContaining("notAcceptedGround");
     }
 
     @Test
     void categoryOffTheListIsRefusedNamingTheField() {
-        assertThatIllegalArgumentException().isThrownBy(() -> registration.decide("COMPLAINT", "CARS", null, null))
+        assertThatIllegalArgumentException().isThrownBy(() -> registration.decide("COMPLAINT", "CARS", null, null, null))
                 .withMessageContaining("category");
     }
 
     @Test
     void groundOffTheNegativeListIsRefusedNamingTheField() {
-        assertThatIllegalArgumentException().isThrownBy(() -> registration.decide("COMPLAINT", "FOOD", "TOO_LATE", null))
+        assertThatIllegalArgumentException().isThrownBy(() -> registration.decide("COMPLAINT", "FOOD", "TOO_LATE", null, null))
                 .withMessageContaining("notAcceptedGround");
     }
 
     @Test
     void consultationNeedsAnAnswer() {
-        assertThatIllegalArgumentException().isThrownBy(() -> registration.decide("CONSULTATION", "FOOD", null, null))
+        assertThatIllegalArgumentException().isThrownBy(() -> registration.decide("CONSULTATION", "FOOD", null, null, null))
                 .withMessageContaining("answer");
     }
 
     @Test
     void unknownCaseTypeIsRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> registration.decide("PRAISE", "FOOD", null, null))
+        assertThatIllegalArgumentException().isThrownBy(() -> registration.decide("PRAISE", "FOOD", null, null, null))
                 .withMessageContaining("caseType");
     }
 
