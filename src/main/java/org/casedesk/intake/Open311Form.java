@@ -23,8 +23,10 @@ import org.casedesk.routing.RoutingTable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 
@@ -87,24 +89,31 @@ class Open311Form {
      * container's own form parsing would read past the limit.
      */
     static MultiValueMap<String, String> read(HttpServletRequest request) throws IOException {
-        MediaType type = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
-        if (type == null || !MediaType.APPLICATION_FORM_URLENCODED.includes(type)) {
+        HttpHeaders headers = new HttpHeaders();
+        try {
+            headers.setContentType(MediaType.parseMediaType(request.getContentType()));
+        } catch (InvalidMediaTypeException e) {
+            // no type or a broken one: answered below like any other type
+        }
+        if (!MediaType.APPLICATION_FORM_URLENCODED.includes(headers.getContentType())) {
             throw new Open311Exception(HttpStatus.BAD_REQUEST, "请求体应为 application/x-www-form-urlencoded");
         }
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(type);
         InputStream body = request.getInputStream();
-        return new FormHttpMessageConverter().read(null, new HttpInputMessage() {
-            @Override
-            public InputStream getBody() {
-                return body;
-            }
+        try {
+            return new FormHttpMessageConverter().read(null, new HttpInputMessage() {
+                @Override
+                public InputStream getBody() {
+                    return body;
+                }
 
-            @Override
-            public HttpHeaders getHeaders() {
-                return headers;
-            }
-        });
+                @Override
+                public HttpHeaders getHeaders() {
+                    return headers;
+                }
+            });
+        } catch (IllegalArgumentException | HttpMessageNotReadableException e) {
+            throw new Open311Exception(HttpStatus.BAD_REQUEST, "请求体不是有效的表单编码（% 后应为两位十六进制数）");
+        }
     }
 
     Submission submission(MultiValueMap<String, String> form, String channel) {

@@ -222,6 +222,27 @@ class Open311ApiTests {
     }
 
     @Test
+    void aPostThatIsNoFormOrBrokenlyEncodedIsRefusedWith400() throws Exception {
+        Counts before = counts();
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        HttpHeaders form = new HttpHeaders();
+        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+
+        ResponseEntity<String> notAForm = http.postForEntity("/open311/v2/requests.json",
+                new HttpEntity<>("{\"api_key\": \"" + DEMO_KEY + "\"}", json), String.class);
+        ResponseEntity<String> broken = http.postForEntity("/open311/v2/requests.json",
+                new HttpEntity<>("api_key=" + DEMO_KEY + "&description=%ZZ", form), String.class);
+
+        assertThat(notAForm.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(JSON.readTree(notAForm.getBody()).get(0).path("description").asText())
+                .contains("application/x-www-form-urlencoded");
+        assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(JSON.readTree(broken.getBody()).get(0).path("description").asText()).contains("表单编码");
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
     void theSameExternalReferenceAgainReturnsTheSameCase() throws Exception {
         MultiValueMap<String, String> form = complaint(DEMO_KEY);
         form.add("attribute[external_reference]", "APP-77");
