@@ -9,8 +9,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -20,19 +18,24 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Refuses request bodies to {@code /api/*} larger than {@code casedesk.intake.max-body-size} with 413: at once
- * when the declared length says so, and while reading when a body without a declared length grows too large
- * (then {@link IntakeProblems} answers), so no oversized body is ever held in memory. Registered for its URL
- * pattern by {@link IntakeFilters}.
+ * Refuses request bodies to {@code /api/*} and {@code /open311/*} larger than {@code casedesk.intake.max-body-size}
+ * with 413: at once when the declared length says so, and while reading when a body without a declared length
+ * grows too large (then {@link IntakeProblems} or {@link Open311Errors} answers), so no oversized body is ever held
+ * in memory. Registered for each URL pattern, with that API's way of answering, by {@link IntakeFilters}.
  */
 class RequestBodyLimit extends OncePerRequestFilter {
 
-    private final DataSize limit;
-    private final ObjectMapper objectMapper;
+    /** How the guarded API answers a body whose declared length is over the limit. */
+    interface Refusal {
+        void write(HttpServletRequest request, HttpServletResponse response, DataSize limit) throws IOException;
+    }
 
-    RequestBodyLimit(IntakeProperties properties, ObjectMapper objectMapper) {
-        this.limit = properties.maxBodySize();
-        this.objectMapper = objectMapper;
+    private final DataSize limit;
+    private final Refusal refusal;
+
+    RequestBodyLimit(DataSize limit, Refusal refusal) {
+        this.limit = limit;
+        this.refusal = refusal;
     }
 
     /** Read past the limit from a body that declared no length. */
@@ -57,7 +60,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit.toBytes()) {
-            IntakeProblems.write(response, objectMapper, tooLarge(limit));
+            refusal.write(request, response, limit);
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

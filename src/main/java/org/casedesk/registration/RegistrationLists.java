@@ -3,6 +3,7 @@ package org.casedesk.registration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegistrationLists {
 
-    private final Map<String, String> categories = load("registration/categories.csv");
-    private final Map<String, String> notAcceptedGrounds = load("registration/not-accepted-grounds.csv");
+    private final Map<String, List<String>> categories = load("registration/categories.csv");
+    private final Map<String, List<String>> notAcceptedGrounds = load("registration/not-accepted-grounds.csv");
+
+    /** A case category: its key, its Chinese label, and its kind (GOODS, SERVICE or OTHER). */
+    public record Category(String key, String label, String kind) {
+    }
+
+    /** The categories in the order of the file, e.g. for Open311 clients, whose services they are. */
+    public List<Category> categories() {
+        return categories.entrySet().stream()
+                .map(row -> new Category(row.getKey(), row.getValue().get(1), row.getValue().get(2))).toList();
+    }
 
     public boolean isCategory(String key) {
         return categories.containsKey(key);
@@ -29,15 +40,15 @@ public class RegistrationLists {
         return notAcceptedGrounds.containsKey(key);
     }
 
-    /** Reads {@code key,label,...} rows after a header line. */
-    private static Map<String, String> load(String path) {
+    /** Reads {@code key,label,...} rows after a header line, each row by its key. */
+    private static Map<String, List<String>> load(String path) {
         try {
             List<String> lines = new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8).lines()
                     .filter(line -> !line.isBlank()).toList();
-            Map<String, String> entries = new LinkedHashMap<>();
+            Map<String, List<String>> entries = new LinkedHashMap<>();
             for (String line : lines.subList(1, lines.size())) {
-                String[] cells = line.split(",");
-                if (cells.length < 2 || entries.put(cells[0].trim(), cells[1].trim()) != null) {
+                List<String> cells = Arrays.stream(line.split(",")).map(String::trim).toList();
+                if (cells.size() < 2 || entries.put(cells.get(0), cells) != null) {
                     throw new IllegalStateException(path + ": bad or repeated row: " + line);
                 }
             }

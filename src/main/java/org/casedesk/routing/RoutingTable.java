@@ -84,6 +84,13 @@ public class RoutingTable {
         return byDistrict.containsKey(code);
     }
 
+    /** The Shanghai districts the table routes: GB/T 2260 code → name (310101 → 黄浦区), by code. */
+    public Map<String, String> districts() {
+        Map<String, String> districts = new LinkedHashMap<>();
+        byDistrict.keySet().stream().sorted().forEach(code -> districts.put(code, districtName(code)));
+        return districts;
+    }
+
     Optional<HandlingUnit> forDistrict(String district) {
         return Optional.ofNullable(byDistrict.get(district));
     }
