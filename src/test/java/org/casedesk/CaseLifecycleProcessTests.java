@@ -631,6 +631,48 @@ class CaseLifecycleProcessTests {
     }
 
     @Test
+    void workOrderDueTheSameEveningBringsRegistrationForwardAndKeepsItsEarlierReminder() {
+        // received Thursday 10:00, the work order due Thursday 18:00: before the end of the day registration has
+        ProcessInstance caseProcess = startWorkOrder("GD-20261126-0007", "2026-11-26T10:00:00Z");
+
+        assertThat(task(caseProcess)).hasDefinitionKey("Task_RegisterCase").hasDueDate(at("2026-11-26T10:00:00Z"));
+        assertThat(timer(caseProcess, "Timer_RegistrationDue").getDuedate()).isEqualTo(at("2026-11-26T10:00:00Z"));
+        assertThat(timer(caseProcess, "Timer_RegistrationReminder").getDuedate()).isEqualTo(at("2026-11-26T08:00:00Z"));
+    }
+
+    @Test
+    void stepStartingAfterTheWorkOrderFellDueIsOverdueAtOnceWithoutAReminder() {
+        ProcessInstance caseProcess = startWorkOrder("GD-20261126-0008", "2026-11-27T02:00:00Z");
+        register(caseProcess, "COMPLAINT");
+        ClockUtil.setCurrentTime(at("2026-11-27T03:00:00Z"));
+
+        contactAndAccept(caseProcess);
+
+        assertThat(task(caseProcess)).hasDefinitionKey("Task_MediateComplaint").hasDueDate(at("2026-11-27T02:00:00Z"));
+        assertThat(timer(caseProcess, "Timer_MediationDue").getDuedate()).isEqualTo(at("2026-11-27T02:00:00Z"));
+        assertThat(timer(caseProcess, "Timer_MediationReminder")).isNull();
+    }
+
+    @Test
+    void dispatcherMustForwardAWorkOrderByItsDeadline() {
+        ProcessInstance caseProcess = startCase("HOTLINE_12345", null, Map.of("externalReference", "GD-20261126-0009",
+                "workOrderDueAt", "2026-12-02T10:00:00Z"));
+        register(caseProcess, "COMPLAINT");
+
+        assertThat(task(caseProcess)).hasDefinitionKey("Task_DispatchCase").hasDueDate(at("2026-12-02T10:00:00Z"));
+    }
+
+    @Test
+    void onlyA12345TransferWithADeadlineStillAheadMayBringOne() {
+        assertThatThrownBy(() -> startCase("PHONE", "310101", Map.of("workOrderDueAt", "2026-12-02T10:00:00Z")))
+                .hasMessageContaining("只有 12345 转办带办理期限");
+        assertThatThrownBy(() -> startWorkOrder("GD-20261126-0010", "2026-11-26T01:00:00Z"))
+                .hasMessageContaining("办理期限已过");
+        assertThatThrownBy(() -> startWorkOrder("GD-20261126-0011", "2026-12-02"))
+                .hasMessageContaining("应为带时区的时间");
+    }
+
+    @Test
     void centresOwnDeadlineStricterThanTheWorkOrdersIsKept() {
         ProcessInstance caseProcess = startWorkOrder("GD-20261126-0004", "2026-12-02T10:00:00Z");
 

@@ -3,7 +3,12 @@ package org.casedesk.casefile;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One row of {@code case_file}, as read back. */
+/**
+ * One row of {@code case_file}, as read back.
+ *
+ * @param workOrderDueAt a 12345 work order's own deadline, null for other channels
+ * @param mergedInto the open case a repeat call was merged into at registration
+ */
 public record CaseFile(
         String caseNumber,
         String processInstanceId,
@@ -32,5 +37,7 @@ public record CaseFile(
         Instant registeredAt,
         Instant forwardedAt,
         Instant handledAt,
-        Instant closedAt) {
+        Instant closedAt,
+        Instant workOrderDueAt,
+        String mergedInto) {
 }

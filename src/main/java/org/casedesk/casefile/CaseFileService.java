@@ -224,7 +224,9 @@ public class CaseFileService {
                 instant(rs, "registered_at"),
                 instant(rs, "forwarded_at"),
                 instant(rs, "handled_at"),
-                instant(rs, "closed_at"));
+                instant(rs, "closed_at"),
+                instant(rs, "work_order_due_at"),
+                rs.getString("merged_into"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,7 @@
 package org.casedesk.deadline;
 
+import static org.casedesk.casefile.CaseVariables.WORK_ORDER_DUE_AT;
+
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -7,17 +9,20 @@ import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.casedesk.casefile.CentreTime;
+import org.casedesk.deadline.WorkOrderDeadline.StepTimers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Moves one running step's deadline by working days, where the law lets the period stop or grow: testing and
  * appraisal time in mediation (Measures Art. 20), a report's verification extended with approval (Procedure
- * Rules Art. 18). The step's reminder and deadline timers move, and so do its task's due date and stored deadline.
+ * Rules Art. 18). The step's reminder and deadline timers move, and so do its task's due date and stored deadline;
+ * a 12345 work order's own deadline still bounds them (12345 extends its orders itself).
  */
 @Service
 public class DeadlineExtension {
@@ -80,12 +85,9 @@ public class DeadlineExtension {
             return null;
         }
         Date oldDue = due.getDuedate();
-        Date newDue = later(oldDue, workingDays);
-        managementService.setJobDuedate(due.getId(), newDue);
         Job reminder = timer(processInstanceId, "Timer_" + step + "Reminder");
-        if (reminder != null) {
-            managementService.setJobDuedate(reminder.getId(), later(reminder.getDuedate(), workingDays));
-        }
+        Date newDue = setStepTimers(processInstanceId, due, later(oldDue, workingDays), reminder,
+                reminder == null ? null : later(reminder.getDuedate(), workingDays));
         for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).dueDate(oldDue).list()) {
             task.setDueDate(newDue);
             taskService.saveTask(task);
@@ -123,7 +125,25 @@ public class DeadlineExtension {
         return newDue;
     }
 
-    private Job timer(String processInstanceId, String timerId) {
+    /**
+     * Sets a step's deadline and reminder timers, kept within a 12345 work order's own deadline
+     * ({@link WorkOrderDeadline}); returns the deadline set.
+     */
+    Date setStepTimers(String processInstanceId, Job due, Date dueDate, Job reminder, Date reminderDate) {
+        Object workOrderDueAt = runtimeService.getVariable(processInstanceId, WORK_ORDER_DUE_AT);
+        StepTimers kept = WorkOrderDeadline.of(workOrderDueAt, calendar)
+                .map(workOrder -> workOrder.stricter(dueDate, reminderDate, ClockUtil.getCurrentTime().toInstant()))
+                .orElse(new StepTimers(dueDate, reminderDate));
+        managementService.setJobDuedate(due.getId(), kept.due());
+        if (reminder != null && kept.reminder() == null) {
+            managementService.deleteJob(reminder.getId());
+        } else if (reminder != null) {
+            managementService.setJobDuedate(reminder.getId(), kept.reminder());
+        }
+        return kept.due();
+    }
+
+    Job timer(String processInstanceId, String timerId) {
         return managementService.createJobQuery().processInstanceId(processInstanceId).activityId(timerId)
                 .singleResult();
     }

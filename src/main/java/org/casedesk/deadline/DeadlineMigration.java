@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
-import org.casedesk.casefile.CaseVariables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Recounts the deadlines of running cases after a supervisor changed a deadline timer in Camunda Modeler (or a
  * new year's holiday schedule arrived): cases on older versions move to the newest version with Camunda's
  * migration API, then every running case's timers are recalculated from their creation time, approved
- * extensions are added back, a 12345 work order's own deadline is kept where it is stricter, and task due dates
- * and stored deadline facts follow the timers.
+ * extensions are added back, a 12345 work order's own deadline is kept where it is stricter
+ * ({@link WorkOrderDeadline}), and task due dates and stored deadline facts follow the timers.
  */
 @Service
 public class DeadlineMigration {
@@ -39,11 +38,10 @@ public class DeadlineMigration {
     private final DeadlineFacts facts;
     private final DeadlineExtension extension;
     private final ProcessEngineConfigurationImpl engine;
-    private final WorkingDayCalendar calendar;
 
     public DeadlineMigration(RepositoryService repositoryService, RuntimeService runtimeService,
             ManagementService managementService, TaskService taskService, DeadlineFacts facts,
-            DeadlineExtension extension, ProcessEngineConfigurationImpl engine, WorkingDayCalendar calendar) {
+            DeadlineExtension extension, ProcessEngineConfigurationImpl engine) {
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
@@ -51,7 +49,6 @@ public class DeadlineMigration {
         this.facts = facts;
         this.extension = extension;
         this.engine = engine;
-        this.calendar = calendar;
     }
 
     /** Migrates the running cases of older versions of {@code processKey}, then recounts every running case. */
@@ -89,21 +86,18 @@ public class DeadlineMigration {
             managementService.recalculateJobDuedate(timer.getId(), true);
         }
         ActivityInstance activities = runtimeService.getActivityInstance(processInstanceId);
-        Optional<WorkOrderDeadline> workOrder = WorkOrderDeadline.of(
-                runtimeService.getVariable(processInstanceId, CaseVariables.WORK_ORDER_DUE_AT), calendar);
         List<String> steps = new ArrayList<>();
         for (Job timer : timers(processInstanceId)) {
             String timerId = managementService.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId())
                     .singleResult().getActivityId();
-            Date dueDate = timer.getDuedate();
-            if (workOrder.isPresent()) {
-                dueDate = workOrder.get().stricter(timerId, dueDate);
-                managementService.setJobDuedate(timer.getId(), dueDate);
-            }
             if (!DeadlineTimers.isDueTimer(timerId)) {
                 continue;
             }
-            steps.add(timerId.substring("Timer_".length(), timerId.length() - "Due".length()));
+            String stepName = timerId.substring("Timer_".length(), timerId.length() - "Due".length());
+            steps.add(stepName);
+            Job reminder = extension.timer(processInstanceId, "Timer_" + stepName + "Reminder");
+            Date dueDate = extension.setStepTimers(processInstanceId, timer, timer.getDuedate(), reminder,
+                    reminder == null ? null : reminder.getDuedate());
             String deadline = DeadlineTimers.key(timerId);
             if (!facts.rescheduled(caseNumber, deadline, dueDate.toInstant())) {
                 // the step began before its deadline existed (a timer added in a newer version)

@@ -1,10 +1,15 @@
 package org.casedesk.deadline;
 
+import static org.casedesk.casefile.CaseVariables.WORK_ORDER_DUE_AT;
+
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -21,7 +26,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.casedesk.casefile.CaseVariables;
+import org.casedesk.deadline.WorkOrderDeadline.StepTimers;
 
 /**
  * Deadlines in the engine. First, it teaches the engine the {@link WorkingDayDeadline} notation: timers with {@code timeDuration} (Camunda's
@@ -34,7 +39,8 @@ import org.casedesk.casefile.CaseVariables;
  * boundary timer whose id is {@code Timer_<Step>Due}, on the task or on a subprocess around it (see
  * {@link DeadlineTimers}). Tasklist then sorts and shows tasks by the legal deadline.
  * <p>
- * Third, a 12345 work order's own deadline bounds its case's timers when each step starts ({@link WorkOrderDeadline}).
+ * Third, a 12345 work order's own deadline bounds its case's timers when each step starts ({@link WorkOrderDeadline}),
+ * and is the due date of the tasks that have no deadline timer.
  */
 public class DeadlinePlugin extends AbstractProcessEnginePlugin {
 
@@ -68,7 +74,8 @@ public class DeadlinePlugin extends AbstractProcessEnginePlugin {
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 UserTaskActivityBehavior behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
                 behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
-                        task -> DeadlineTimers.dueDateOf(task.getExecution()).ifPresent(task::setDueDate));
+                        task -> DeadlineTimers.dueDateOf(task.getExecution())
+                                .or(() -> workOrderDueDate(task.getExecution())).ifPresent(task::setDueDate));
             }
         });
     }
@@ -109,9 +116,31 @@ public class DeadlinePlugin extends AbstractProcessEnginePlugin {
 
     /** The timers a step started with, moved forward to a 12345 work order's own deadline where it is stricter. */
     private void keepWorkOrderDeadline(ExecutionEntity step) {
-        WorkOrderDeadline.of(step.getVariable(CaseVariables.WORK_ORDER_DUE_AT), calendar).ifPresent(workOrder -> step.getJobs().stream()
-                .filter(TimerEntity.class::isInstance)
-                .forEach(timer -> timer.setDuedate(workOrder.stricter(timer.getActivityId(), timer.getDuedate()))));
+        Optional<WorkOrderDeadline> workOrder = WorkOrderDeadline.of(step.getVariable(WORK_ORDER_DUE_AT), calendar);
+        TimerEntity due = stepTimer(step, DeadlineTimers::isDueTimer);
+        if (workOrder.isEmpty() || due == null) {
+            return;
+        }
+        TimerEntity reminder = stepTimer(step, DeadlineTimers::isReminderTimer);
+        StepTimers kept = workOrder.get().stricter(due.getDuedate(), reminder == null ? null : reminder.getDuedate(),
+                ClockUtil.getCurrentTime().toInstant());
+        due.setDuedate(kept.due());
+        if (reminder != null && kept.reminder() == null) {
+            reminder.delete();
+        } else if (reminder != null) {
+            reminder.setDuedate(kept.reminder());
+        }
+    }
+
+    private static TimerEntity stepTimer(ExecutionEntity step, Predicate<String> timerId) {
+        return step.getJobs().stream().filter(TimerEntity.class::isInstance).map(TimerEntity.class::cast)
+                .filter(timer -> timerId.test(timer.getActivityId())).findFirst().orElse(null);
+    }
+
+    /** Tasks without a deadline timer of their own (人工分送, 督办) are due when a 12345 work order is. */
+    private static Optional<Date> workOrderDueDate(DelegateExecution execution) {
+        return Optional.ofNullable(execution.getVariable(WORK_ORDER_DUE_AT))
+                .map(dueAt -> Date.from(Instant.parse(dueAt.toString())));
     }
 
     private Optional<Date> workingDays(String duedate, Date startDate) {

@@ -10,9 +10,11 @@ import org.casedesk.casefile.CentreTime;
 
 /**
  * A 12345 work order arrives with its own deadline (the case variable {@code workOrderDueAt}), and the stricter
- * deadline counts: no step of the case is due after the work order is, and no reminder comes later than 09:00 on
- * the working day before it. Applied by {@link DeadlinePlugin} when a step's timers are created and by
- * {@link DeadlineMigration} after it recounts them, so a changed BPMN timer never moves a step past the order.
+ * deadline counts: no step of the case is due after the work order is. A step whose own deadline is later is due
+ * when the work order is, and its reminder, if it would come at or after that, comes at 09:00 on the working day
+ * before (or at once, if that has passed). Applied by {@link DeadlinePlugin} when a step's timers are created, by
+ * {@link DeadlineMigration} after it recounts them and by {@link DeadlineExtension} after an extension, so neither a
+ * changed BPMN timer nor testing time moves a step past the work order.
  */
 final class WorkOrderDeadline {
 
@@ -36,12 +38,19 @@ final class WorkOrderDeadline {
                 .map(dueAt -> new WorkOrderDeadline(Instant.parse(dueAt.toString()), calendar));
     }
 
-    /**
-     * The due date a deadline timer keeps: its own, or the work order's limit when that is earlier. Timers that are
-     * not a step's deadline or reminder ({@code Timer_<Step>Due}, {@code Timer_<Step>Reminder}) keep theirs.
-     */
-    Date stricter(String timerId, Date own) {
-        Instant limit = DeadlineTimers.isDueTimer(timerId) ? due : DeadlineTimers.isReminderTimer(timerId) ? reminder : null;
-        return limit != null && limit.isBefore(own.toInstant()) ? Date.from(limit) : own;
+    /** When a step is due and reminded; a null reminder means the step has none, or it is dropped. */
+    record StepTimers(Date due, Date reminder) {
+    }
+
+    /** A step's own deadline and reminder (null if it has none) as the work order leaves them. */
+    StepTimers stricter(Date ownDue, Date ownReminder, Instant now) {
+        if (!due.isBefore(ownDue.toInstant())) {
+            return new StepTimers(ownDue, ownReminder);
+        }
+        if (ownReminder == null || ownReminder.toInstant().isBefore(due)) {
+            return new StepTimers(Date.from(due), ownReminder);
+        }
+        Instant remindAt = reminder.isAfter(now) ? reminder : now;
+        return new StepTimers(Date.from(due), remindAt.isBefore(due) ? Date.from(remindAt) : null);
     }
 }

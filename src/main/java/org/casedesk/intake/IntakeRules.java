@@ -68,6 +68,8 @@ class IntakeRules {
         if (HOTLINE_12345.equals(request.channel())) {
             if (request.workOrderDueAt() == null) {
                 errors.add("workOrderDueAt", "12345 工单须带其办理期限");
+            } else if (!request.workOrderDueAt().toInstant().isAfter(now)) {
+                errors.add("workOrderDueAt", "12345 工单的办理期限已过，请先与 12345 确认新的期限");
             }
         } else if (request.workOrderDueAt() != null) {
             errors.add("workOrderDueAt", "只有 12345 工单（HOTLINE_12345）带办理期限");

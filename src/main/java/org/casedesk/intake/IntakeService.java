@@ -2,9 +2,11 @@ package org.casedesk.intake;
 
 import static org.casedesk.casefile.CaseVariables.*;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -14,7 +16,9 @@ import org.casedesk.casefile.CaseFile;
 import org.casedesk.casefile.CaseFileService;
 import org.casedesk.intake.IntakeRules.FieldError;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Takes cases from channel systems: checks them, and starts {@code processes/case-lifecycle.bpmn} with the
@@ -60,7 +64,7 @@ class IntakeService {
         }
         Optional<CaseFile> existing = caseFiles.findByExternalReference(request.channel(), request.externalReference());
         if (existing.isPresent()) {
-            return new Receipt(existing.get(), false);
+            return new Receipt(sameWorkOrder(existing.get(), request), false);
         }
         try {
             ProcessInstance started = runtimeService.createProcessInstanceByKey(LIFECYCLE)
@@ -68,11 +72,24 @@ class IntakeService {
             return new Receipt(caseFiles.find(started.getBusinessKey()).orElseThrow(), true);
         } catch (RuntimeException e) {
             if (causedByDuplicateKey(e)) {
-                return new Receipt(caseFiles.findByExternalReference(request.channel(), request.externalReference())
-                        .orElseThrow(() -> e), false);
+                return new Receipt(sameWorkOrder(caseFiles.findByExternalReference(request.channel(),
+                        request.externalReference()).orElseThrow(() -> e), request), false);
             }
             throw e;
         }
+    }
+
+    /**
+     * A 12345 work order sent again must be the same order: a changed deadline is refused rather than dropped, since
+     * the running case keeps the deadline it came with.
+     */
+    private static CaseFile sameWorkOrder(CaseFile existing, IntakeRequest request) {
+        Instant requested = request.workOrderDueAt() == null ? null : request.workOrderDueAt().toInstant();
+        if (!Objects.equals(requested, existing.workOrderDueAt())) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "工单 " + request.externalReference() + " 已受理为案件 "
+                    + existing.caseNumber() + "，办理期限为 " + existing.workOrderDueAt() + "；已受理的工单不能改期");
+        }
+        return existing;
     }
 
     private static Map<String, Object> startVariables(IntakeRequest request) {

@@ -4,6 +4,7 @@ import static org.casedesk.casefile.CaseVariables.*;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +51,7 @@ public class OpenCaseFileDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Instant receivedAt = ClockUtil.getCurrentTime().toInstant();
         String occurredAt = text(execution, OCCURRED_AT);
-        // an ISO instant from the intake API, a time with its offset (2026-12-24T18:00+08:00) from the start form
-        String workOrderDueAt = text(execution, WORK_ORDER_DUE_AT);
-        Instant workOrderDue = workOrderDueAt == null ? null : OffsetDateTime.parse(workOrderDueAt).toInstant();
+        Instant workOrderDue = workOrderDue(text(execution, WORK_ORDER_DUE_AT));
         NewCase newCase = new NewCase(
                 text(execution, CHANNEL),
                 text(execution, EXTERNAL_REFERENCE),
@@ -72,11 +71,7 @@ public class OpenCaseFileDelegate implements JavaDelegate {
         if (newCase.channel() == null) {
             throw new IllegalArgumentException("A case needs its channel (来源渠道)");
         }
-        if (IntakeRules.HOTLINE_12345.equals(newCase.channel())
-                && (newCase.externalReference() == null || workOrderDue == null)) {
-            throw new IllegalArgumentException("12345 转办须有工单号和办理期限 / a 12345 transfer needs its work order's id"
-                    + " and deadline");
-        }
+        checkWorkOrder(newCase);
         if (newCase.externalReference() != null) {
             // caught like the unique index's own refusal: the intake API answers with the existing case
             caseFiles.findByExternalReference(newCase.channel(), newCase.externalReference()).ifPresent(existing -> {
@@ -100,6 +95,30 @@ public class OpenCaseFileDelegate implements JavaDelegate {
         if (!linked.isEmpty()) {
             execution.setVariable(REPEAT_CALL_CASES, json(linked.stream().map(OpenCaseFileDelegate::shown).toList()));
             execution.setVariable(MERGE_OPTIONS, json(linked.stream().map(OpenCaseFileDelegate::option).toList()));
+        }
+    }
+
+    /** An ISO instant from the intake API, a time with its offset (2026-12-24T18:00+08:00) from the start form. */
+    private static Instant workOrderDue(String workOrderDueAt) {
+        try {
+            return workOrderDueAt == null ? null : OffsetDateTime.parse(workOrderDueAt).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("12345 办理期限 '" + workOrderDueAt + "' 应为带时区的时间，如"
+                    + " 2026-12-24T18:00+08:00", e);
+        }
+    }
+
+    /** A 12345 transfer needs its work order's number and a deadline still ahead; no other channel has either. */
+    private static void checkWorkOrder(NewCase newCase) {
+        boolean from12345 = IntakeRules.HOTLINE_12345.equals(newCase.channel());
+        if (from12345 && (newCase.externalReference() == null || newCase.workOrderDueAt() == null)) {
+            throw new IllegalArgumentException("12345 转办须有工单号和办理期限");
+        }
+        if (!from12345 && newCase.workOrderDueAt() != null) {
+            throw new IllegalArgumentException("只有 12345 转办带办理期限，来源渠道 " + newCase.channel() + " 没有");
+        }
+        if (from12345 && !newCase.workOrderDueAt().isAfter(newCase.receivedAt())) {
+            throw new IllegalArgumentException("12345 工单的办理期限已过，请先与 12345 确认新的期限");
         }
     }
 

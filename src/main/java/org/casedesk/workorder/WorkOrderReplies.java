@@ -1,7 +1,10 @@
 package org.casedesk.workorder;
 
 import org.casedesk.casefile.CaseFileService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.web.client.RestClient;
@@ -15,6 +18,8 @@ import org.springframework.web.client.RestClient;
 @Service
 class WorkOrderReplies {
 
+    private static final Logger log = LoggerFactory.getLogger(WorkOrderReplies.class);
+
     private final CaseFileService caseFiles;
     private final WorkOrderProperties properties;
     private final RestClient http;
@@ -23,6 +28,10 @@ class WorkOrderReplies {
         this.caseFiles = caseFiles;
         this.properties = properties;
         this.http = http.build();
+        if (properties.replyUrl() == null) {
+            log.warn("casedesk.work-order.reply-url is not set: replies to 12345 work orders will stand as incidents"
+                    + " in Cockpit until it is");
+        }
     }
 
     void reply(String workOrderId, String caseNumber) {
@@ -41,6 +50,11 @@ class WorkOrderReplies {
                 })
                 .body(reply)
                 .retrieve()
+                // the status only: 12345's answer may echo the reply's free text into the incident and the log
+                .onStatus(HttpStatusCode::isError, (request, response) -> {
+                    throw new IllegalStateException("12345 answered " + response.getStatusCode().value()
+                            + " to the reply to work order " + workOrderId + " (case " + caseNumber + ")");
+                })
                 .toBodilessEntity();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FormService;
@@ -67,6 +68,23 @@ class DeadlineExtensionTests {
         assertThat(mediationTask(processInstanceId).getDueDate()).isEqualTo(at("2026-12-17T15:59:59Z"));
         assertThat(facts.of(caseNumber)).filteredOn(fact -> fact.deadline().equals("MEDIATION")).singleElement()
                 .satisfies(fact -> assertThat(fact.dueAt()).isEqualTo(Instant.parse("2026-12-17T15:59:59Z")));
+    }
+
+    @Test
+    void testingTimeNeverMovesA12345WorkOrderPastTheOrdersOwnDeadline() {
+        // a work order due Thursday 2026-12-10 18:00 in Shanghai: mediation's own deadline, 12-03, is stricter
+        Map<String, Object> workOrder = new HashMap<>(startForm());
+        workOrder.putAll(Map.of("channel", "HOTLINE_12345", "externalReference", "GD-20260924-0001",
+                "workOrderDueAt", "2026-12-10T18:00+08:00"));
+        String processInstanceId = caseInMediation(workOrder);
+        assertThat(timerDue(processInstanceId, "Timer_MediationDue")).isEqualTo(at("2026-12-03T15:59:59Z"));
+
+        formService.submitStartForm(latest("record-testing-time"), Map.of("caseNumber", caseNumber(processInstanceId),
+                "testingKind", "APPRAISAL", "testingWorkingDays", 10, "testingNote", "送质检院鉴定"));
+
+        assertThat(timerDue(processInstanceId, "Timer_MediationDue")).isEqualTo(at("2026-12-10T10:00:00Z"));
+        assertThat(timerDue(processInstanceId, "Timer_MediationReminder")).isEqualTo(at("2026-12-10T01:00:00Z"));
+        assertThat(mediationTask(processInstanceId).getDueDate()).isEqualTo(at("2026-12-10T10:00:00Z"));
     }
 
     @Test
@@ -138,7 +156,11 @@ class DeadlineExtensionTests {
     }
 
     private String caseInMediation() {
-        String processInstanceId = formService.submitStartForm(latest("case-lifecycle"), startForm()).getId();
+        return caseInMediation(startForm());
+    }
+
+    private String caseInMediation(Map<String, Object> startForm) {
+        String processInstanceId = formService.submitStartForm(latest("case-lifecycle"), startForm).getId();
         complete(processInstanceId, Map.of("caseType", "COMPLAINT", "category", "FOOD"));
         complete(processInstanceId, Map.of("contactResult", "REACHED"));
         complete(processInstanceId, Map.of("acceptanceDecision", "ACCEPT"));

@@ -88,22 +88,25 @@ class IntakeRulesTests {
     }
 
     @Test
-    void aWorkOrderOf12345NeedsItsOwnDeadlineAndOnlyItMayHaveOne() {
-        IntakeRequest withoutDeadline = complaintVia("HOTLINE_12345", null);
-        IntakeRequest withDeadline = complaintVia("HOTLINE_12345", OffsetDateTime.parse("2026-12-10T18:00:00+08:00"));
-        IntakeRequest internetWithDeadline = complaintVia("INTERNET", OffsetDateTime.parse("2026-12-10T18:00:00+08:00"));
+    void aWorkOrderOf12345NeedsItsOwnDeadlineStillAhead() {
+        assertThat(rules.check(complaintVia("HOTLINE_12345", "2026-12-10T18:00:00+08:00"), NOW)).isEmpty();
+        assertThat(rules.check(complaintVia("HOTLINE_12345", null), NOW)).extracting(FieldError::field)
+                .containsExactly("workOrderDueAt");
+        assertThat(rules.check(complaintVia("HOTLINE_12345", "2026-11-29T09:00:00+08:00"), NOW))
+                .extracting(FieldError::reason).containsExactly("12345 工单的办理期限已过，请先与 12345 确认新的期限");
+    }
 
-        assertThat(rules.check(withoutDeadline, NOW)).extracting(FieldError::field).containsExactly("workOrderDueAt");
-        assertThat(rules.check(withDeadline, NOW)).isEmpty();
-        assertThat(rules.check(internetWithDeadline, NOW)).extracting(FieldError::field)
+    @Test
+    void onlyA12345WorkOrderMayBringItsOwnDeadline() {
+        assertThat(rules.check(complaintVia("INTERNET", "2026-12-10T18:00:00+08:00"), NOW)).extracting(FieldError::field)
                 .containsExactly("workOrderDueAt");
     }
 
-    static IntakeRequest complaintVia(String channel, OffsetDateTime workOrderDueAt) {
+    private static IntakeRequest complaintVia(String channel, String workOrderDueAt) {
         IntakeRequest complaint = complaint();
         return new IntakeRequest(channel, "GD-1", complaint.type(), complaint.category(), complaint.complainant(),
                 complaint.respondent(), complaint.description(), complaint.claim(), complaint.amount(),
-                complaint.occurredAt(), workOrderDueAt);
+                complaint.occurredAt(), workOrderDueAt == null ? null : OffsetDateTime.parse(workOrderDueAt));
     }
 
     static IntakeRequest complaint() {

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -103,7 +105,10 @@ class WorkOrderReplyTests {
         assertThat(reply.body().path("satisfaction").asText()).isEqualTo("SATISFIED");
         assertThat(reply.body().path("handlingUnit").asText()).isEqualTo("310104");
         assertThat(reply.body().path("closedAt").asText()).endsWith("Z");
-        assertThat(reply.body().has("complainantPhone")).isFalse();
+        assertThat(reply.body().fieldNames()).toIterable().containsExactly("workOrderId", "caseNumber", "closure",
+                "handlingOutcome", "outcomeNote", "recoveredAmount", "notAcceptedGround", "answer", "satisfaction",
+                "handlingUnit", "mergedInto", "linkedCaseNumber", "overdue", "receivedAt", "closedAt");
+        assertThat(reply.body().toString()).doesNotContain("李明", "13812345678", "漕溪北路");
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(processOf(caseNumber))
                 .activityId("EndEvent_WorkOrderReplied").count()).isEqualTo(1);
     }
@@ -116,7 +121,13 @@ class WorkOrderReplyTests {
 
         for (int attempt = 1; attempt <= 5; attempt++) {
             Job reply = replyJob(caseNumber);
-            assertThatThrownBy(() -> managementService.executeJob(reply.getId())).hasMessageContaining("503");
+            Instant failedAt = Instant.now();
+            assertThatThrownBy(() -> managementService.executeJob(reply.getId())).hasMessageContaining("503")
+                    .hasMessageNotContaining("商家同意更换新机");
+            if (attempt < 5) {
+                assertThat(replyJob(caseNumber).getDuedate().toInstant())
+                        .isBetween(failedAt.plus(Duration.ofMinutes(9)), failedAt.plus(Duration.ofMinutes(11)));
+            }
         }
 
         Job exhausted = replyJob(caseNumber);
@@ -133,6 +144,19 @@ class WorkOrderReplyTests {
         assertThat(RECEIVED.poll(10, TimeUnit.SECONDS).body().path("caseNumber").asText()).isEqualTo(caseNumber);
         assertThat(runtimeService.createIncidentQuery().processInstanceId(exhausted.getProcessInstanceId()).count())
                 .isZero();
+    }
+
+    @Test
+    void workOrderSentAgainWithAnotherDeadlineIsRefusedWith409() throws Exception {
+        String caseNumber = submitWorkOrder("GD-20261129-0004", "2026-12-24T18:00:00+08:00");
+
+        ResponseEntity<String> again = post(workOrder("GD-20261129-0004", "2026-12-31T18:00:00+08:00"));
+        ResponseEntity<String> same = post(workOrder("GD-20261129-0004", "2026-12-24T18:00:00+08:00"));
+
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getBody()).contains(caseNumber, "不能改期");
+        assertThat(same.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(JSON.readTree(same.getBody()).path("caseNumber").asText()).isEqualTo(caseNumber);
     }
 
     @Test
