@@ -13,4 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("casedesk.work-order")
 record WorkOrderProperties(URI replyUrl, String replyToken) {
+
+    /** Blank means unset, as an empty environment variable (docker/compose.yaml passes them through) says. */
+    WorkOrderProperties {
+        replyUrl = replyUrl == null || replyUrl.toString().isBlank() ? null : replyUrl;
+        replyToken = replyToken == null || replyToken.isBlank() ? null : replyToken;
+    }
 }
