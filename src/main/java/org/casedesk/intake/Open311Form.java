@@ -53,23 +53,27 @@ class Open311Form {
     private static final Set<String> FIELDS = Set.of("api_key", "service_code", "description", "address_string",
             "email", "phone", "first_name", "last_name");
 
-    /** A service attribute: its code, Open311 datatype, Chinese description, and the intake field it fills. */
-    record Attribute(String code, String datatype, String description, String intakeField) {
+    /**
+     * A service attribute: its code, Open311 datatype, Chinese description, the intake field it fills, and whether
+     * a POST without type, a complaint, needs it: generic clients build their forms from {@code required}.
+     */
+    record Attribute(String code, String datatype, String description, String intakeField, boolean required) {
     }
 
     static final List<Attribute> ATTRIBUTES = List.of(
-            new Attribute("type", "singlevaluelist", "类型：投诉、举报、投诉并举报、咨询或建议；不填按投诉", "type"),
+            new Attribute("type", "singlevaluelist", "类型：投诉、举报、投诉并举报、咨询或建议；不填按投诉", "type", false),
             new Attribute("complainant_address", "string", "投诉人地址；投诉必填（《市场监督管理投诉举报处理暂行办法》第九条）",
-                    "complainant.address"),
-            new Attribute("respondent_name", "string", "被投诉举报人（经营者）名称；投诉、举报必填", "respondent.name"),
-            new Attribute("respondent_district", "singlevaluelist", "被投诉举报人所在的区", "respondent.district"),
-            new Attribute("respondent_street", "string", "被投诉举报人所在的街道或镇", "respondent.street"),
-            new Attribute("platform", "string", "网络购物时的平台名称", "respondent.platform"),
-            new Attribute("claim", "text", "具体诉求；投诉必填", "claim"),
-            new Attribute("amount", "number", "涉及金额（元），至多两位小数", "amount"),
-            new Attribute("occurred_at", "datetime", "事发时间，带时区，如 2026-11-20T10:00:00+08:00", "occurredAt"),
+                    "complainant.address", true),
+            new Attribute("respondent_name", "string", "被投诉举报人（经营者）名称；投诉、举报必填", "respondent.name", true),
+            new Attribute("respondent_district", "singlevaluelist", "被投诉举报人所在的区", "respondent.district", false),
+            new Attribute("respondent_street", "string", "被投诉举报人所在的街道或镇", "respondent.street", false),
+            new Attribute("platform", "string", "网络购物时的平台名称", "respondent.platform", false),
+            new Attribute("claim", "text", "具体诉求；投诉必填", "claim", true),
+            new Attribute("amount", "number", "涉及金额（元），至多两位小数", "amount", false),
+            new Attribute("occurred_at", "datetime", "事发时间，带时区，如 2026-11-20T10:00:00+08:00", "occurredAt", false),
             new Attribute("external_reference", "string",
-                    "贵系统的编号，可不填：同一编号再次提交不另立案件；字母、数字和 . _ -，最长 64 个字符", "externalReference"));
+                    "贵系统的编号，可不填：同一编号再次提交不另立案件；字母、数字和 . _ -，最长 64 个字符", "externalReference",
+                    false));
 
     /** The Open311 name of each intake field, for errors. */
     private static final Map<String, String> OPEN311_NAMES = open311Names();
@@ -166,7 +170,7 @@ class Open311Form {
                 default -> Map.of();
             };
             attributes.add(fields("variable", true, "code", attribute.code(), "datatype", attribute.datatype(),
-                    "required", false, "datatype_description", null, "order", attributes.size() + 1,
+                    "required", attribute.required(), "datatype_description", null, "order", attributes.size() + 1,
                     "description", attribute.description(), "values", choices.entrySet().stream()
                             .map(choice -> fields("key", choice.getKey(), "name", choice.getValue())).toList()));
         }
