@@ -171,17 +171,6 @@ public class CaseFileService {
                 .optional();
     }
 
-    /** The channel's cases received from {@code from} to {@code to} (both included), newest first, at most {@code limit}. */
-    @Transactional(readOnly = true)
-    public List<CaseFile> listByChannel(String channel, Instant from, Instant to, int limit) {
-        return jdbc.sql("""
-                select * from case_file where channel = ? and received_at >= ? and received_at <= ?
-                order by received_at desc, case_number desc limit ?""")
-                .params(channel, UtcColumns.toColumn(from), UtcColumns.toColumn(to), limit)
-                .query((rs, row) -> read(rs))
-                .list();
-    }
-
     private void update(String caseNumber, String sql, Object... params) {
         if (jdbc.sql(sql).params(params).update() != 1) {
             throw unknown(caseNumber);

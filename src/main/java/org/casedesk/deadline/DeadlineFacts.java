@@ -5,10 +5,14 @@ import static org.casedesk.casefile.UtcColumns.toColumn;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.casedesk.casefile.UtcColumns;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,6 +93,26 @@ public class DeadlineFacts {
                         fromColumn(rs.getObject("finished_at", LocalDateTime.class)),
                         fromColumn(rs.getObject("overdue_at", LocalDateTime.class))))
                 .list();
+    }
+
+    /**
+     * When the open step of each of these cases falls due (the earliest, should several be open); cases without an
+     * open step are left out. One query for all, for lists of cases.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Instant> openDueAt(Collection<String> caseNumbers) {
+        Map<String, Instant> dueAt = new HashMap<>();
+        if (caseNumbers.isEmpty()) {
+            return dueAt;
+        }
+        jdbc.sql("""
+                select case_number, min(due_at) as due_at from case_deadline
+                where case_number in (:caseNumbers) and finished_at is null
+                group by case_number""")
+                .param("caseNumbers", caseNumbers)
+                .query((RowCallbackHandler) rs -> dueAt.put(rs.getString("case_number"),
+                        fromColumn(rs.getObject("due_at", LocalDateTime.class))));
+        return dueAt;
     }
 
     /** One deadline of a case, as stored. */

@@ -2,9 +2,11 @@ package org.casedesk.intake;
 
 import static org.casedesk.intake.Open311Format.fields;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,13 +41,12 @@ import jakarta.servlet.http.HttpServletRequest;
  * first_name}, Chinese order, {@code phone}, {@code email}) and the place of the problem ({@code address_string},
  * the respondent's address); the service attributes ({@code attribute[code]}) carry the rest of what Measures
  * Art. 9 asks for. Each POST gets a token, the client's {@code attribute[external_reference]} or a new UUID,
- * kept as the case's external reference {@value #REFERENCE_PREFIX}token, so that a client resending its reference
- * gets the same case and references never meet those of the intake API.
+ * kept as the case's external reference {@code open311:<client>:<token>}, so that a client resending its reference
+ * gets the same case, and references never meet those of another client or of the intake API.
  */
 @Component
 class Open311Form {
 
-    static final String REFERENCE_PREFIX = "open311:";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Map<String, String> TYPE_NAMES = typeNames();
     /** Open311 fields the case table has no place for: accepted, and named in the answer as not kept. */
@@ -53,23 +55,27 @@ class Open311Form {
     private static final Set<String> FIELDS = Set.of("api_key", "service_code", "description", "address_string",
             "email", "phone", "first_name", "last_name");
 
-    /** A service attribute: its code, Open311 datatype, Chinese description, and the intake field it fills. */
-    record Attribute(String code, String datatype, String description, String intakeField) {
+    /**
+     * A service attribute: its code, Open311 datatype, Chinese description, the intake field it fills, and whether
+     * a POST without type, a complaint, needs it: generic clients build their forms from {@code required}.
+     */
+    record Attribute(String code, String datatype, String description, String intakeField, boolean required) {
     }
 
     static final List<Attribute> ATTRIBUTES = List.of(
-            new Attribute("type", "singlevaluelist", "类型：投诉、举报、投诉并举报、咨询或建议；不填按投诉", "type"),
+            new Attribute("type", "singlevaluelist", "类型：投诉、举报、投诉并举报、咨询或建议；不填按投诉", "type", false),
             new Attribute("complainant_address", "string", "投诉人地址；投诉必填（《市场监督管理投诉举报处理暂行办法》第九条）",
-                    "complainant.address"),
-            new Attribute("respondent_name", "string", "被投诉举报人（经营者）名称；投诉、举报必填", "respondent.name"),
-            new Attribute("respondent_district", "singlevaluelist", "被投诉举报人所在的区", "respondent.district"),
-            new Attribute("respondent_street", "string", "被投诉举报人所在的街道或镇", "respondent.street"),
-            new Attribute("platform", "string", "网络购物时的平台名称", "respondent.platform"),
-            new Attribute("claim", "text", "具体诉求；投诉必填", "claim"),
-            new Attribute("amount", "number", "涉及金额（元），至多两位小数", "amount"),
-            new Attribute("occurred_at", "datetime", "事发时间，带时区，如 2026-11-20T10:00:00+08:00", "occurredAt"),
+                    "complainant.address", true),
+            new Attribute("respondent_name", "string", "被投诉举报人（经营者）名称；投诉、举报必填", "respondent.name", true),
+            new Attribute("respondent_district", "singlevaluelist", "被投诉举报人所在的区", "respondent.district", false),
+            new Attribute("respondent_street", "string", "被投诉举报人所在的街道或镇", "respondent.street", false),
+            new Attribute("platform", "string", "网络购物时的平台名称", "respondent.platform", false),
+            new Attribute("claim", "text", "具体诉求；投诉必填", "claim", true),
+            new Attribute("amount", "number", "涉及金额（元），至多两位小数", "amount", false),
+            new Attribute("occurred_at", "datetime", "事发时间，带时区，如 2026-11-20T10:00:00+08:00", "occurredAt", false),
             new Attribute("external_reference", "string",
-                    "贵系统的编号，可不填：同一编号再次提交不另立案件；字母、数字和 . _ -，最长 64 个字符", "externalReference"));
+                    "贵系统的编号，可不填：同一编号再次提交不另立案件；字母、数字和 . _ -，最长 64 个字符", "externalReference",
+                    false));
 
     /** The Open311 name of each intake field, for errors. */
     private static final Map<String, String> OPEN311_NAMES = open311Names();
@@ -85,20 +91,31 @@ class Open311Form {
     }
 
     /**
-     * Reads the form from the body itself, through {@link RequestBodyLimit}'s limited stream; the servlet
-     * container's own form parsing would read past the limit.
+     * Reads the form from the body itself, through {@link RequestBodyLimit}'s limited stream (the servlet
+     * container's own form parsing would read past the limit), together with the query string's parameters, as a
+     * servlet's parameters would be: clients put {@code api_key} there too.
      */
     static MultiValueMap<String, String> read(HttpServletRequest request) throws IOException {
-        HttpHeaders headers = new HttpHeaders();
+        MediaType type = null;
         try {
-            headers.setContentType(MediaType.parseMediaType(request.getContentType()));
+            type = MediaType.parseMediaType(request.getContentType());
         } catch (InvalidMediaTypeException e) {
             // no type or a broken one: answered below like any other type
         }
-        if (!MediaType.APPLICATION_FORM_URLENCODED.includes(headers.getContentType())) {
+        if (!MediaType.APPLICATION_FORM_URLENCODED.includes(type)) {
             throw new Open311Exception(HttpStatus.BAD_REQUEST, "请求体应为 application/x-www-form-urlencoded");
         }
-        InputStream body = request.getInputStream();
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>(parse(request.getInputStream(), type));
+        if (request.getQueryString() != null) {
+            parse(new ByteArrayInputStream(request.getQueryString().getBytes(StandardCharsets.UTF_8)),
+                    MediaType.APPLICATION_FORM_URLENCODED).forEach(form::addAll);
+        }
+        return form;
+    }
+
+    private static MultiValueMap<String, String> parse(InputStream body, MediaType type) throws IOException {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(type);
         try {
             return new FormHttpMessageConverter().read(null, new HttpInputMessage() {
                 @Override
@@ -112,11 +129,11 @@ class Open311Form {
                 }
             });
         } catch (IllegalArgumentException | HttpMessageNotReadableException e) {
-            throw new Open311Exception(HttpStatus.BAD_REQUEST, "请求体不是有效的表单编码（% 后应为两位十六进制数）");
+            throw new Open311Exception(HttpStatus.BAD_REQUEST, "请求体或查询参数不是有效的表单编码（% 后应为两位十六进制数）");
         }
     }
 
-    Submission submission(MultiValueMap<String, String> form, String channel) {
+    Submission submission(MultiValueMap<String, String> form, Open311Clients.Client client) {
         List<FieldError> errors = new ArrayList<>();
         List<String> notKept = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
@@ -143,7 +160,7 @@ class Open311Form {
             errors.add(new FieldError(attribute("external_reference"), "只可含字母、数字和 . _ -，最长 64 个字符"));
         }
         String name = join(values.get("last_name"), values.get("first_name"));
-        IntakeRequest request = new IntakeRequest(channel, REFERENCE_PREFIX + token,
+        IntakeRequest request = new IntakeRequest(client.channel(), client.reference(token),
                 values.get(attribute("type")), values.get("service_code"),
                 new Complainant(name, values.get("phone"), values.get(attribute("complainant_address")),
                         values.get("email")),
@@ -166,7 +183,7 @@ class Open311Form {
                 default -> Map.of();
             };
             attributes.add(fields("variable", true, "code", attribute.code(), "datatype", attribute.datatype(),
-                    "required", false, "datatype_description", null, "order", attributes.size() + 1,
+                    "required", attribute.required(), "datatype_description", null, "order", attributes.size() + 1,
                     "description", attribute.description(), "values", choices.entrySet().stream()
                             .map(choice -> fields("key", choice.getKey(), "name", choice.getValue())).toList()));
         }

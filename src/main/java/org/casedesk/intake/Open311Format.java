@@ -118,8 +118,20 @@ enum Open311Format {
                 element(xml, item, each);
             }
         } else {
-            xml.writeCharacters(String.valueOf(value));
+            xml.writeCharacters(xmlCharacters(String.valueOf(value)));
         }
         xml.writeEndElement();
+    }
+
+    /**
+     * The text with each character XML 1.0 forbids (control characters, lone surrogates, U+FFFE, U+FFFF) replaced
+     * by U+FFFD: StAX writes them as they are, and client input echoed into an error would make the document
+     * malformed. Characters beyond the BMP (surrogate pairs) are kept.
+     */
+    static String xmlCharacters(String text) {
+        StringBuilder allowed = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> allowed.appendCodePoint(c == 0x9 || c == 0xA || c == 0xD
+                || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 ? c : 0xFFFD));
+        return allowed.toString();
     }
 }

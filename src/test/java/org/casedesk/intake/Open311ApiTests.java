@@ -10,11 +10,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
@@ -25,6 +32,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.casedesk.TestDatabase;
+import org.casedesk.casefile.CaseFileService;
+import org.casedesk.casefile.Closure;
+import org.casedesk.deadline.DeadlineFacts;
+import org.casedesk.intake.IntakeRequest.Complainant;
+import org.casedesk.intake.IntakeRequest.Respondent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,9 +45,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,15 +63,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Open311 GeoReport v2 over HTTP as a civic-tech client uses it, with the demo api_key of the internet channel
- * and a second key of the 3·15 channel. Every refused POST is checked to have created nothing.
+ * Open311 GeoReport v2 over HTTP as a civic-tech client uses it, with the demo client of the internet channel, a
+ * second client of the same channel and one of the 3·15 channel. Every refused POST is checked to have created
+ * nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.job-execution.enabled=false", "casedesk.open311.api-keys.tv-test-key=TV_315"})
+        "camunda.bpm.job-execution.enabled=false",
+        "casedesk.open311.clients.tvtest.channel=TV_315",
+        // printf %s tv-test-key | sha256sum
+        "casedesk.open311.clients.tvtest.key-sha256=65828fc8de77882e821d9de413151444304d344d2bb1f36b0355f8fe5df8f5e5",
+        "casedesk.open311.clients.otherapp.channel=INTERNET",
+        // printf %s other-internet-key | sha256sum
+        "casedesk.open311.clients.otherapp.key-sha256=7dae4db5e981fc2f22a56cabb09330b032607cc740edc3e8e9a0711553f7e030"})
 class Open311ApiTests {
 
     static final String DEMO_KEY = "demo-open311-key";
     static final String TV_KEY = "tv-test-key";
+    static final String OTHER_INTERNET_KEY = "other-internet-key";
     static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
@@ -70,6 +92,10 @@ class Open311ApiTests {
     @Autowired RuntimeService runtimeService;
     @Autowired HistoryService historyService;
     @Autowired TaskService taskService;
+    @Autowired IntakeService intake;
+    @Autowired CaseFileService caseFiles;
+    @Autowired DeadlineFacts deadlineFacts;
+    @Autowired DataSource dataSource;
     @LocalServerPort int port;
 
     @Test
@@ -113,6 +139,9 @@ class Open311ApiTests {
         assertThat(district.path("values").get(0).path("name").asText()).isEqualTo("黄浦区");
         assertThat(district.path("values")).hasSize(16);
         assertThat(attribute(attributes, "claim").path("description").asText()).contains("投诉必填");
+        assertThat(attributes).filteredOn(attribute -> attribute.path("required").asBoolean())
+                .extracting(attribute -> attribute.path("code").asText())
+                .containsExactlyInAnyOrder("complainant_address", "respondent_name", "claim");
 
         Document xml = xml(http.getForEntity("/open311/v2/services/FOOD.xml", String.class));
         assertThat(texts(xml, "/service_definition/attributes/attribute/code"))
@@ -139,6 +168,7 @@ class Open311ApiTests {
 
         JsonNode endpoint = discovery.path("endpoints").get(0);
         assertThat(endpoint.path("specification").asText()).isEqualTo("http://wiki.open311.org/GeoReport_v2");
+        assertThat(discovery.has("changeset")).isFalse();
         assertThat(endpoint.path("url").asText()).endsWith("/open311/v2/");
         assertThat(endpoint.path("formats")).extracting(JsonNode::asText)
                 .containsExactly("application/json", "text/xml");
@@ -168,7 +198,7 @@ class Open311ApiTests {
                     respondent_name, respondent_address, respondent_district, claim, status
                 from case_file where case_number = ?""").param(caseNumber).query().singleRow())
                 .containsEntry("channel", "INTERNET")
-                .containsEntry("external_reference", "open311:" + token)
+                .containsEntry("external_reference", "open311:demo:" + token)
                 .containsEntry("complainant_name", "李明")
                 .containsEntry("complainant_phone", "13812345678")
                 .containsEntry("complainant_address", "上海市徐汇区漕溪北路1号")
@@ -254,7 +284,7 @@ class Open311ApiTests {
         JsonNode answer = JSON.readTree(again.getBody()).get(0);
         assertThat(answer.path("service_request_id").asText()).isEqualTo(first);
         assertThat(answer.path("token").asText()).isEqualTo("APP-77");
-        assertThat(jdbc.sql("select count(*) from case_file where external_reference = 'open311:APP-77'")
+        assertThat(jdbc.sql("select count(*) from case_file where external_reference = 'open311:demo:APP-77'")
                 .query(Integer.class).single()).isEqualTo(1);
     }
 
@@ -293,7 +323,7 @@ class Open311ApiTests {
 
         assertThat(requestIds("service_code=TRAVEL")).contains(trip).doesNotContain(device);
         assertThat(requestIds("status=open")).contains(trip, device);
-        assertThat(requestIds("status=closed")).isEmpty();
+        assertThat(requestIds("status=closed")).doesNotContain(trip, device);
         assertThat(requestIds("start_date=" + hourAgo)).contains(trip, device);
         assertThat(requestIds("end_date=" + hourAgo)).doesNotContain(trip, device);
         assertThat(requestIds("service_request_id=" + device + "," + trip)).containsExactly(device, trip);
@@ -362,6 +392,169 @@ class Open311ApiTests {
         assertThat(counts()).isEqualTo(before);
     }
 
+    @Test
+    void twoClientsOfOneChannelSendingTheSameReferenceGetTwoCasesAndSeeOnlyTheirOwn() throws Exception {
+        MultiValueMap<String, String> fromDemo = complaint(DEMO_KEY);
+        fromDemo.add("attribute[external_reference]", "SHARED-1");
+        MultiValueMap<String, String> fromOther = complaint(OTHER_INTERNET_KEY);
+        fromOther.add("attribute[external_reference]", "SHARED-1");
+        String demoCase = submit(fromDemo);
+
+        ResponseEntity<String> other = post("json", fromOther);
+
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String otherCase = JSON.readTree(other.getBody()).get(0).path("service_request_id").asText();
+        assertThat(otherCase).isNotEqualTo(demoCase);
+        assertThat(jdbc.sql("select external_reference from case_file where case_number = ?").param(otherCase)
+                .query(String.class).single()).isEqualTo("open311:otherapp:SHARED-1");
+        assertThat(get("/open311/v2/requests/" + demoCase + ".json", OTHER_INTERNET_KEY).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(JSON.readTree(get("/open311/v2/tokens/SHARED-1.json", OTHER_INTERNET_KEY).getBody()).get(0)
+                .path("service_request_id").asText()).isEqualTo(otherCase);
+        assertThat(requestIds(OTHER_INTERNET_KEY, "")).contains(otherCase).doesNotContain(demoCase);
+        assertThat(requestIds(OTHER_INTERNET_KEY, "service_request_id=" + demoCase + "," + otherCase))
+                .containsExactly(otherCase);
+        assertThat(requestIds(DEMO_KEY, "service_request_id=" + demoCase + "," + otherCase))
+                .containsExactly(demoCase);
+    }
+
+    @Test
+    void theIntakeApisCasesOfTheSameChannelAreNotShownToOpen311Clients() throws Exception {
+        String webCase = intake.submit(new IntakeRequest("INTERNET", "WEB-" + UUID.randomUUID(), "COMPLAINT",
+                "COMMUNICATION_DEVICE", new Complainant("李明", "13812345678", "上海市徐汇区漕溪北路1号", null),
+                new Respondent("徐家汇某数码店", "上海市徐汇区肇嘉浜路1000号", "310104", null, null),
+                "新买的手机屏幕有坏点，商家拒绝更换。", "更换新机", null, null, null)).caseFile().caseNumber();
+
+        assertThat(requestIds(DEMO_KEY, "")).doesNotContain(webCase);
+        assertThat(requestIds(DEMO_KEY, "service_request_id=" + webCase)).isEmpty();
+        assertThat(get("/open311/v2/requests/" + webCase + ".json", DEMO_KEY).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void theKeyMayComeAsXApiKeyHeaderButNotAsADifferentKeyThanTheParameter() throws Exception {
+        String caseNumber = submit(complaint(DEMO_KEY));
+        HttpHeaders demoKey = new HttpHeaders();
+        demoKey.set("X-Api-Key", DEMO_KEY);
+
+        ResponseEntity<String> byHeader = http.exchange("/open311/v2/requests/" + caseNumber + ".json",
+                HttpMethod.GET, new HttpEntity<>(demoKey), String.class);
+        ResponseEntity<String> twoKeys = http.exchange(url("/open311/v2/requests/" + caseNumber + ".json", TV_KEY)
+                .toUriString(), HttpMethod.GET, new HttpEntity<>(demoKey), String.class);
+
+        assertThat(byHeader.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(JSON.readTree(byHeader.getBody()).get(0).path("service_request_id").asText()).isEqualTo(caseNumber);
+        assertThat(twoKeys.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(JSON.readTree(twoKeys.getBody()).get(0).path("description").asText()).contains("X-Api-Key");
+    }
+
+    @Test
+    void aPostTakesTheKeyFromTheQueryStringOrTheHeader() throws Exception {
+        MultiValueMap<String, String> withoutKey = complaint(DEMO_KEY);
+        withoutKey.remove("api_key");
+        HttpHeaders form = new HttpHeaders();
+        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        HttpHeaders formWithKey = new HttpHeaders();
+        formWithKey.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        formWithKey.set("X-Api-Key", DEMO_KEY);
+
+        ResponseEntity<String> inQuery = http.postForEntity(url("/open311/v2/requests.json", DEMO_KEY).toUriString(),
+                new HttpEntity<>(withoutKey, form), String.class);
+        ResponseEntity<String> inHeader = http.postForEntity("/open311/v2/requests.json",
+                new HttpEntity<>(withoutKey, formWithKey), String.class);
+
+        assertThat(inQuery.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(inHeader.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void charactersXmlForbidsAreReplacedSoAnErrorEchoingThemIsWellFormed() throws Exception {
+        HttpHeaders form = new HttpHeaders();
+        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+
+        ResponseEntity<String> response = http.postForEntity("/open311/v2/requests.xml", new HttpEntity<>(
+                "api_key=" + DEMO_KEY + "&service_code=FOOD&attribute%5Bcol%01our%5D=red", form), String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(texts(xml(response), "/errors/error/description"))
+                .contains("attribute[col\uFFFDour]：此服务没有这个属性");
+        assertThat(Open311Format.xmlCharacters("a\u0000b\u001Fc\t\n\r\uFFFE\uD800d😀中"))
+                .isEqualTo("a\uFFFDb\uFFFDc\t\n\r\uFFFD\uFFFDd😀中");
+    }
+
+    @Test
+    void aClosedCaseIsFoundByStatusClosedWithItsClosingTimeAsUpdated() throws Exception {
+        String caseNumber = submit(complaint(DEMO_KEY));
+        Instant closedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        caseFiles.close(caseNumber, Closure.ANSWERED, null, closedAt);
+
+        JsonNode request = JSON.readTree(get("/open311/v2/requests/" + caseNumber + ".json", DEMO_KEY).getBody()).get(0);
+
+        assertThat(requestIds("status=closed")).contains(caseNumber);
+        assertThat(requestIds("status=open")).doesNotContain(caseNumber);
+        assertThat(requestIds("status=open,closed")).contains(caseNumber);
+        assertThat(request.path("status").asText()).isEqualTo("closed");
+        assertThat(request.path("status_notes").asText()).isEqualTo("已办结");
+        assertThat(OffsetDateTime.parse(request.path("updated_datetime").asText()).toInstant()).isEqualTo(closedAt);
+    }
+
+    @Test
+    void aRequestNamesTheUnitThatHasItAndWhenItsOpenStepFallsDue() throws Exception {
+        String caseNumber = submit(complaint(DEMO_KEY));
+        Instant registrationDue = deadlineFacts.of(caseNumber).get(0).dueAt();
+
+        JsonNode received = JSON.readTree(get("/open311/v2/requests/" + caseNumber + ".json", DEMO_KEY).getBody()).get(0);
+        caseFiles.recordForwarded(caseNumber, "310104", "徐汇区市场监督管理局", Instant.now());
+        JsonNode forwarded = JSON.readTree(get("/open311/v2/requests/" + caseNumber + ".json", DEMO_KEY).getBody()).get(0);
+
+        assertThat(received.path("agency_responsible").isNull()).isTrue();
+        assertThat(OffsetDateTime.parse(received.path("expected_datetime").asText()).toInstant())
+                .isEqualTo(registrationDue.truncatedTo(ChronoUnit.SECONDS));
+        assertThat(forwarded.path("agency_responsible").asText()).isEqualTo("徐汇区市场监督管理局");
+        assertThat(forwarded.path("status_notes").asText()).isEqualTo("承办单位办理中");
+    }
+
+    @Test
+    void aRepeatCallMergedIntoAnotherCaseSaysWhichInItsStatusNotes() throws Exception {
+        String kept = submit(complaint(DEMO_KEY));
+        String merged = submit(complaint(DEMO_KEY));
+        jdbc.sql("update case_file set merged_into = ? where case_number = ?").params(kept, merged).update();
+        caseFiles.close(merged, Closure.MERGED, null, Instant.now());
+
+        JsonNode request = JSON.readTree(get("/open311/v2/requests/" + merged + ".json", DEMO_KEY).getBody()).get(0);
+
+        assertThat(request.path("status").asText()).isEqualTo("closed");
+        assertThat(request.path("status_notes").asText()).isEqualTo("已并入案件 " + kept);
+    }
+
+    @Test
+    void serviceRequestIdsAreAnsweredOnceEachAndAtMost1000AreTaken() throws Exception {
+        String caseNumber = submit(complaint(DEMO_KEY));
+        String tooMany = String.join(",", IntStream.rangeClosed(1, 1001).mapToObj(i -> "SH" + i).toList());
+
+        assertThat(requestIds("service_request_id=" + caseNumber + ", ," + caseNumber)).containsExactly(caseNumber);
+        ResponseEntity<String> refused = get(url("/open311/v2/requests.json", DEMO_KEY)
+                .queryParam("service_request_id", tooMany).toUriString(), null);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("至多 1000");
+    }
+
+    @Test
+    void aRangeWithMoreThan1000CasesAnswersTheNewest1000() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<Object[]> rows = IntStream.rangeClosed(1, 1001).mapToObj(i -> new Object[] {"BULK" + i,
+                "open311:tvtest:bulk-" + i, LocalDateTime.ofInstant(now.minusSeconds(2000 - i), ZoneOffset.UTC)})
+                .toList();
+        new JdbcTemplate(dataSource).batchUpdate("""
+                insert into case_file (case_number, channel, external_reference, status, received_at)
+                values (?, 'TV_315', ?, 'RECEIVED', ?)""", rows);
+
+        List<String> ids = JSON.readTree(get("/open311/v2/requests.json", TV_KEY).getBody())
+                .findValuesAsText("service_request_id");
+
+        assertThat(ids).hasSize(1000).startsWith("BULK1001", "BULK1000").doesNotContain("BULK1");
+    }
+
     static MultiValueMap<String, String> complaint(String apiKey) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("api_key", apiKey);
@@ -390,7 +583,11 @@ class Open311ApiTests {
     }
 
     private List<String> requestIds(String query) throws Exception {
-        ResponseEntity<String> response = get("/open311/v2/requests.json?api_key=" + DEMO_KEY + "&" + query, null);
+        return requestIds(DEMO_KEY, query);
+    }
+
+    private List<String> requestIds(String apiKey, String query) throws Exception {
+        ResponseEntity<String> response = get("/open311/v2/requests.json?api_key=" + apiKey + "&" + query, null);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return JSON.readTree(response.getBody()).findValuesAsText("service_request_id");
     }
