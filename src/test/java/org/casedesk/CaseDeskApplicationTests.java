@@ -34,6 +34,8 @@ import org.casedesk.casefile.CaseFileService;
 import org.casedesk.casefile.CaseStatus;
 import org.casedesk.casefile.Closure;
 import org.casedesk.intake.OpenCaseFileDelegate;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,6 +83,7 @@ class CaseDeskApplicationTests {
     @Autowired ManagementService managementService;
     @Autowired CaseFileService caseFiles;
     @Autowired JdbcClient jdbc;
+    @Autowired Flyway flyway;
     @Autowired DataSource dataSource;
     @Autowired HealthEndpoint health;
     @MockitoSpyBean OpenCaseFileDelegate openCaseFileDelegate;
@@ -214,6 +217,16 @@ class CaseDeskApplicationTests {
             assertThat(characterSet.next()).isTrue();
             assertThat(characterSet.getString(1)).isEqualTo("utf8mb4");
         }
+    }
+
+    /** Flyway finds the Java migration in {@code db.migration} beside the SQL ones, also in the app. */
+    @Test
+    void theRepeatCallKeysJavaMigrationRanWithTheSqlOnes() {
+        assertThat(flyway.info().applied()).filteredOn(migration -> migration.getVersion().getVersion().equals("9"))
+                .singleElement().satisfies(migration -> {
+                    assertThat(migration.getScript()).isEqualTo("db.migration.V9__repeat_call_keys");
+                    assertThat(migration.getState()).isEqualTo(MigrationState.SUCCESS);
+                });
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.history
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -129,7 +130,7 @@ class CaseLifecycleProcessTests {
         Mocks.register("sendOverdueNoticeDelegate", (JavaDelegate) execution -> overdueNotices.add(
                 execution.getVariable("deadline") + " to " + execution.getVariable("recipientGroup") + " due "
                         + execution.getVariable("dueAt")));
-        Mocks.register("openCaseFileDelegate", new OpenCaseFileDelegate(caseFiles, repeatCalls));
+        Mocks.register("openCaseFileDelegate", new OpenCaseFileDelegate(caseFiles, repeatCalls, new RegistrationLists()));
         Mocks.register("mergeCaseDelegate", new MergeCaseDelegate(repeatCalls));
         Mocks.register("recordRegistrationDelegate",
                 new RecordRegistrationDelegate(new RegistrationService(new RegistrationLists()), caseFiles));
@@ -250,8 +251,8 @@ class CaseLifecycleProcessTests {
         assertThat(first).variables().containsEntry("repeatCall", false);
         assertThat(repeat).variables().containsEntry("repeatCall", true);
         assertThat(json(repeat, "repeatCallCases")).contains("\"caseNumber\":\"" + firstNumber + "\"")
-                .contains("同一来电号码").contains("已受理，待登记").contains("静安某健身房")
-                .doesNotContain("王芳").doesNotContain("13900000001");
+                .contains("同一来电号码").contains("已受理，待登记").contains("静安某健身房").contains("（未登记）")
+                .doesNotContain("王芳").doesNotContain("13900000001").doesNotContain("年卡");
         assertThat(json(repeat, "mergeOptions")).contains("\"value\":\"" + firstNumber + "\"");
 
         // When the operator merges it into the open case
@@ -265,6 +266,35 @@ class CaseLifecycleProcessTests {
         assertThat(consumerMails).contains("OUTCOME " + repeatNumber + " MERGED");
         assertThat(first).isWaitingAt("Task_RegisterCase");
         assertThat(caseFiles.find(firstNumber).orElseThrow().status()).isEqualTo(CaseStatus.RECEIVED);
+
+        // and the open case's task tells its handler, with the merged case's facts
+        assertThat(taskService().getTaskComments(task(first).getId())).singleElement()
+                .satisfies(comment -> assertThat(comment.getFullMessage()).contains(repeatNumber)
+                        .contains("办的年卡未到期，门店突然停业，无法退费。"));
+    }
+
+    @Test
+    void repeatCallCannotBeMergedIntoTheLinkedCaseOnceThatClosed() {
+        // Given a repeat call, and its linked case answered and closed meanwhile
+        ProcessInstance first = startCallFrom("13900000005", "徐汇某培训机构");
+        ProcessInstance repeat = startCallFrom("13900000005", "徐汇某培训机构");
+        complete(task(first), Map.of("caseType", "CONSULTATION", "category", "EDUCATION_TRAINING",
+                "answer", "已告知退费途径"));
+        assertThat(caseFiles.find(caseNumberOf(first)).orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
+
+        // When the operator merges into it, then it is refused and the repeat call waits to be registered
+        assertMergeRefused(repeat, first, "closed");
+    }
+
+    @Test
+    void repeatCallCannotBeMergedIntoAnOpenCaseWhoseProcessWasEndedByHand() {
+        // Given a repeat call, and its linked case's process ended in Cockpit while the case row stayed open
+        ProcessInstance first = startCallFrom("13900000006", "长宁某家政公司");
+        ProcessInstance repeat = startCallFrom("13900000006", "长宁某家政公司");
+        runtimeService().deleteProcessInstance(first.getId(), "ended by hand");
+
+        // When the operator merges into it, then it is refused, since no one would learn of the merge
+        assertMergeRefused(repeat, first, "no task");
     }
 
     @Test
@@ -293,11 +323,7 @@ class CaseLifecycleProcessTests {
         ProcessInstance repeat = startCallFrom("13900000004", "嘉定某餐厅");
 
         // When the operator merges it into the other caller's case, then it is refused and nothing is recorded
-        assertThatThrownBy(() -> complete(task(repeat), Map.of("caseType", "COMPLAINT", "category", "FOOD",
-                "mergeInto", caseNumberOf(otherCallersCase))))
-                .hasMessageContaining("mergeInto").hasMessageContaining(caseNumberOf(otherCallersCase));
-        assertThat(repeat).isWaitingAt("Task_RegisterCase");
-        assertThat(mergedInto(caseNumberOf(repeat))).isNull();
+        assertMergeRefused(repeat, otherCallersCase, caseNumberOf(otherCallersCase));
     }
 
     @Test
@@ -897,6 +923,15 @@ class CaseLifecycleProcessTests {
 
     private static String json(ProcessInstance caseProcess, String variable) {
         return runtimeService().getVariableTyped(caseProcess.getId(), variable).getValue().toString();
+    }
+
+    /** The register task refuses to merge the repeat call, naming the field and why; nothing is recorded. */
+    private static void assertMergeRefused(ProcessInstance repeat, ProcessInstance into, String reason) {
+        assertThatThrownBy(() -> complete(task(repeat), Map.of("caseType", "COMPLAINT", "category", "OTHER",
+                "mergeInto", caseNumberOf(into))))
+                .hasMessageContaining("mergeInto").hasMessageContaining(reason);
+        assertThat(repeat).isWaitingAt("Task_RegisterCase");
+        assertThat(mergedInto(caseNumberOf(repeat))).isNull();
     }
 
     private static String mergedInto(String caseNumber) {

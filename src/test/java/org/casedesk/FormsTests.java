@@ -3,16 +3,22 @@ package org.casedesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import org.casedesk.casefile.CaseVariables;
+import org.casedesk.intake.OpenCaseFileDelegate.RepeatCallCase;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -142,10 +148,26 @@ class FormsTests {
 
     @Test
     void theOperatorMergesARepeatCallOnlyIntoTheLinkedCasesOfferedAtRunTime() {
-        assertThat(choiceFields("mergeInto")).singleElement().satisfies(field -> {
-            assertThat(field.path("valuesKey").asText()).isEqualTo("mergeOptions");
+        assertThat(choiceFields(CaseVariables.MERGE_INTO)).singleElement().satisfies(field -> {
+            assertThat(field.path("valuesKey").asText()).isEqualTo(CaseVariables.MERGE_OPTIONS);
             assertThat(field.has("values")).isFalse();
         });
+    }
+
+    /** form-js fills a loop's names from each entry's keys; a name with no key shows as nothing, not as an error. */
+    @Test
+    void theRegisterFormListsTheLinkedCasesByTheNamesIntakeWrites() {
+        String text = components(read(FORMS.resolve("register-case.form"))).stream()
+                .map(component -> component.path("text").asText())
+                .filter(candidate -> candidate.contains("{{#loop")).findFirst().orElseThrow();
+        Matcher loop = Pattern.compile("\\{\\{#loop (\\w+)}}(.*?)\\{\\{/loop}}", Pattern.DOTALL).matcher(text);
+        assertThat(loop.find()).isTrue();
+        List<String> names = Pattern.compile("\\{\\{(\\w+)}}").matcher(loop.group(2)).results()
+                .map(name -> name.group(1)).toList();
+
+        assertThat(loop.group(1)).isEqualTo(CaseVariables.REPEAT_CALL_CASES);
+        assertThat(names).containsExactlyInAnyOrderElementsOf(Arrays.stream(RepeatCallCase.class.getRecordComponents())
+                .map(RecordComponent::getName).toList());
     }
 
     @ParameterizedTest

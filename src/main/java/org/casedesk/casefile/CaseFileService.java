@@ -63,7 +63,8 @@ public class CaseFileService {
 
     /**
      * Splits a submission that is both complaint and report: the case stays the complaint and a new,
-     * linked case takes the report, numbered by the same day of receipt. Returns the new case's number.
+     * linked case takes the report, numbered by the same day of receipt, with the complaint's repeat-caller keys
+     * so that later calls find it too. Returns the new case's number.
      */
     public String splitOffReport(String caseNumber) {
         CaseFile complaint = find(caseNumber).orElseThrow(() -> unknown(caseNumber));
@@ -73,12 +74,12 @@ public class CaseFileService {
                     complainant_name, complainant_phone, complainant_address, complainant_email,
                     respondent_name, respondent_address, respondent_district, respondent_street, platform_name,
                     description, claim, amount, occurred_at, work_order_due_at, linked_case_number, received_at,
-                    registered_at)
+                    registered_at, phone_key, parties_key)
                 select ?, channel, status, 'REPORT', category,
                     complainant_name, complainant_phone, complainant_address, complainant_email,
                     respondent_name, respondent_address, respondent_district, respondent_street, platform_name,
                     description, claim, amount, occurred_at, work_order_due_at, case_number, received_at,
-                    registered_at
+                    registered_at, phone_key, parties_key
                 from case_file where case_number = ?""")
                 .params(reportNumber, complaint.caseNumber())
                 .update();

@@ -74,6 +74,19 @@ public final class CaseVariables {
     // Revisit and supervision
     public static final String REVISIT_RESULT = "revisitResult";
 
+    // Repeat callers (市民重复来电): Task_OpenCaseFile sets them, register-case shows them, Task_MergeCase reads mergeInto
+    /** True when intake linked the case to open cases of the same caller or respondent. */
+    public static final String REPEAT_CALL = "repeatCall";
+    /**
+     * Json list of the linked open cases as the register form shows them: number, date, status, respondent,
+     * category and why linked ({@code OpenCaseFileDelegate.RepeatCallCase}); nothing personal of another case.
+     */
+    public static final String REPEAT_CALL_CASES = "repeatCallCases";
+    /** Json list of {label, value}: the linked open cases the operator may merge the case into. */
+    public static final String MERGE_OPTIONS = "mergeOptions";
+    /** The open case the operator merges this duplicate into; empty keeps it as a case of its own. */
+    public static final String MERGE_INTO = "mergeInto";
+
     // Task_CloseCase
     public static final String CLOSURE = "closure";
 
@@ -90,14 +103,4 @@ public final class CaseVariables {
 
     private CaseVariables() {
     }
-
-    // Repeat callers (市民重复来电): Task_OpenCaseFile sets them, register-case shows them, Task_MergeCase reads mergeInto
-    /** True when intake linked the case to open cases of the same caller or respondent. */
-    public static final String REPEAT_CALL = "repeatCall";
-    /** Json list of the linked open cases as the register form shows them: number, date, status, respondent, summary. */
-    public static final String REPEAT_CALL_CASES = "repeatCallCases";
-    /** Json list of {label, value}: the linked open cases the operator may merge the case into. */
-    public static final String MERGE_OPTIONS = "mergeOptions";
-    /** The open case the operator merges this duplicate into; empty keeps it as a case of its own. */
-    public static final String MERGE_INTO = "mergeInto";
 }

@@ -10,10 +10,12 @@ import org.casedesk.casefile.CaseStatus;
 
 /**
  * What a channel system may read of a case: where it stands and when it passed each step. No personal data and
- * nothing of the handling itself, which stays with the centre.
+ * nothing of the handling itself, which stays with the centre. A repeat call merged into another case at
+ * registration (closure {@code MERGED}) names that case in {@code mergedInto} and in its status name, since its
+ * result comes with that case.
  */
 record CaseStatusView(String caseNumber, String channel, String externalReference, String linkedCaseNumber,
-        CaseStatus status, String statusName, String closure, List<Step> history) {
+        String mergedInto, CaseStatus status, String statusName, String closure, List<Step> history) {
 
     static final Map<CaseStatus, String> STATUS_NAMES = Map.of(
             CaseStatus.RECEIVED, "已受理，待登记",
@@ -35,8 +37,12 @@ record CaseStatusView(String caseNumber, String channel, String externalReferenc
         add(history, "HANDLED", "承办完成", caseFile.handledAt());
         add(history, "CLOSED", "办结", caseFile.closedAt());
         return new CaseStatusView(caseFile.caseNumber(), caseFile.channel(), caseFile.externalReference(),
-                caseFile.linkedCaseNumber(), caseFile.status(), STATUS_NAMES.get(caseFile.status()),
+                caseFile.linkedCaseNumber(), caseFile.mergedInto(), caseFile.status(), statusName(caseFile),
                 caseFile.closure() == null ? null : caseFile.closure().name(), history);
+    }
+
+    private static String statusName(CaseFile caseFile) {
+        return caseFile.mergedInto() == null ? STATUS_NAMES.get(caseFile.status()) : "已并入案件 " + caseFile.mergedInto();
     }
 
     private static void add(List<Step> history, String step, String name, Instant at) {

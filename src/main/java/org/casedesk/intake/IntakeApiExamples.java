@@ -25,15 +25,23 @@ final class IntakeApiExamples {
 
     static final String RECEIVED = """
             {"caseNumber": "SH20261129000001", "channel": "INTERNET", "externalReference": "WEB-2026-000123",
-             "linkedCaseNumber": null, "status": "RECEIVED", "statusName": "已受理，待登记", "closure": null,
+             "linkedCaseNumber": null, "mergedInto": null, "status": "RECEIVED", "statusName": "已受理，待登记", "closure": null,
              "history": [{"step": "RECEIVED", "name": "受理", "at": "2026-11-29T02:41:17Z"}]}""";
 
     static final String WITH_UNIT = """
             {"caseNumber": "SH20261129000001", "channel": "INTERNET", "externalReference": "WEB-2026-000123",
-             "linkedCaseNumber": null, "status": "WITH_UNIT", "statusName": "承办单位办理中", "closure": null,
+             "linkedCaseNumber": null, "mergedInto": null, "status": "WITH_UNIT", "statusName": "承办单位办理中", "closure": null,
              "history": [{"step": "RECEIVED", "name": "受理", "at": "2026-11-29T02:41:17Z"},
                          {"step": "REGISTERED", "name": "登记", "at": "2026-11-29T03:10:05Z"},
                          {"step": "FORWARDED", "name": "分送", "at": "2026-11-29T03:10:05Z"}]}""";
+
+    static final String MERGED = """
+            {"caseNumber": "SH20261129000007", "channel": "INTERNET", "externalReference": "WEB-2026-000131",
+             "linkedCaseNumber": null, "mergedInto": "SH20261129000001", "status": "CLOSED",
+             "statusName": "已并入案件 SH20261129000001", "closure": "MERGED",
+             "history": [{"step": "RECEIVED", "name": "受理", "at": "2026-11-29T05:12:40Z"},
+                         {"step": "REGISTERED", "name": "登记", "at": "2026-11-29T06:02:11Z"},
+                         {"step": "CLOSED", "name": "办结", "at": "2026-11-29T06:02:11Z"}]}""";
 
     static final String REFUSED = """
             {"type": "about:blank", "title": "案件数据不完整或有误", "status": 400,

@@ -106,10 +106,12 @@ class IntakeController {
     }
 
     @GetMapping("/{caseNumber}")
-    @Operation(summary = "查询案件状态", description = "当前状态和各环节（受理、登记、分送、承办完成、办结）的时间；不含个人信息。")
+    @Operation(summary = "查询案件状态", description = "当前状态和各环节（受理、登记、分送、承办完成、办结）的时间；不含个人信息。"
+            + "作为重复来电并入另一案件的，mergedInto 为该案件编号，其办理结果随该案件。")
     @ApiResponse(responseCode = "200", description = "本渠道的案件", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CaseStatusView.class),
-            examples = @ExampleObject(value = IntakeApiExamples.WITH_UNIT)))
+            examples = {@ExampleObject(name = "办理中", value = IntakeApiExamples.WITH_UNIT),
+                    @ExampleObject(name = "重复来电，已并入另一案件", value = IntakeApiExamples.MERGED)}))
     @ApiResponse(responseCode = "404", description = "本渠道没有此案件编号", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
             examples = @ExampleObject(value = IntakeApiExamples.NOT_FOUND)))

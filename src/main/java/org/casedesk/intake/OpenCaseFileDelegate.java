@@ -5,7 +5,6 @@ import static org.casedesk.casefile.CaseVariables.*;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +17,7 @@ import org.casedesk.casefile.CentreTime;
 import org.casedesk.casefile.NewCase;
 import org.casedesk.casefile.Respondent;
 import org.casedesk.intake.RepeatCalls.LinkedCase;
+import org.casedesk.registration.RegistrationLists;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -34,17 +34,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component
 public class OpenCaseFileDelegate implements JavaDelegate {
 
-    /** How much of a linked case's description the register form shows. */
-    private static final int SUMMARY_LENGTH = 40;
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CaseFileService caseFiles;
     private final RepeatCalls repeatCalls;
+    private final RegistrationLists lists;
 
-    public OpenCaseFileDelegate(CaseFileService caseFiles, RepeatCalls repeatCalls) {
+    public OpenCaseFileDelegate(CaseFileService caseFiles, RepeatCalls repeatCalls, RegistrationLists lists) {
         this.caseFiles = caseFiles;
         this.repeatCalls = repeatCalls;
+        this.lists = lists;
+    }
+
+    /**
+     * One entry of {@code repeatCallCases}, as the register form's {@code {{#loop repeatCallCases}}} text shows it.
+     * Only what tells the operator whether it is the same request: nothing of the other case's complainant or its
+     * description, since process variables stay in the history. {@code FormsTests} holds the form's names equal to
+     * these components.
+     */
+    public record RepeatCallCase(String caseNumber, String receivedAt, String status, String respondentName,
+            String category, String reason) {
     }
 
     @Override
@@ -93,7 +102,7 @@ public class OpenCaseFileDelegate implements JavaDelegate {
         List<LinkedCase> linked = repeatCalls.link(caseNumber, newCase);
         execution.setVariable(REPEAT_CALL, !linked.isEmpty());
         if (!linked.isEmpty()) {
-            execution.setVariable(REPEAT_CALL_CASES, json(linked.stream().map(OpenCaseFileDelegate::shown).toList()));
+            execution.setVariable(REPEAT_CALL_CASES, json(linked.stream().map(this::shown).toList()));
             execution.setVariable(MERGE_OPTIONS, json(linked.stream().map(OpenCaseFileDelegate::option).toList()));
         }
     }
@@ -122,31 +131,26 @@ public class OpenCaseFileDelegate implements JavaDelegate {
         }
     }
 
-    /** A linked case as the register form lists it: no complainant data, the description only begun. */
-    private static Map<String, String> shown(LinkedCase linked) {
-        Map<String, String> shown = new LinkedHashMap<>();
-        shown.put("caseNumber", linked.caseNumber());
-        shown.put("receivedAt", CentreTime.MINUTES.format(linked.receivedAt()));
-        shown.put("status", CaseStatusView.STATUS_NAMES.get(linked.status()));
-        shown.put("respondentName", linked.respondentName() == null ? "（未填）" : linked.respondentName());
-        shown.put("summary", summary(linked.description()));
-        shown.put("reason", linked.samePhone() && linked.sameParties() ? "同一来电号码，同一诉求人和经营者"
-                : linked.samePhone() ? "同一来电号码" : "同一诉求人和经营者");
-        return shown;
+    /** A linked case as the register form lists it. */
+    private RepeatCallCase shown(LinkedCase linked) {
+        String category = linked.category() == null ? "（未登记）" : lists.categoryLabel(linked.category());
+        return new RepeatCallCase(linked.caseNumber(), CentreTime.MINUTES.format(linked.receivedAt()),
+                CaseStatusView.STATUS_NAMES.get(linked.status()),
+                linked.respondentName() == null ? "（未填）" : oneLine(linked.respondentName()), category,
+                linked.samePhone() && linked.sameParties() ? "同一来电号码，同一诉求人和经营者"
+                        : linked.samePhone() ? "同一来电号码" : "同一诉求人和经营者");
     }
 
     /** One choice of the form-js select {@code mergeInto}. */
     private static Map<String, String> option(LinkedCase linked) {
         return Map.of("label", linked.caseNumber() + "（" + CentreTime.MINUTES.format(linked.receivedAt()) + " 受理，"
-                + (linked.respondentName() == null ? "经营者未填" : linked.respondentName()) + "）",
+                + (linked.respondentName() == null ? "经营者未填" : oneLine(linked.respondentName())) + "）",
                 "value", linked.caseNumber());
     }
 
-    private static String summary(String description) {
-        if (description == null) {
-            return "";
-        }
-        return description.length() <= SUMMARY_LENGTH ? description : description.substring(0, SUMMARY_LENGTH) + "…";
+    /** Whitespace collapsed to single spaces: a line break would end the form's markdown list item. */
+    private static String oneLine(String text) {
+        return text.replaceAll("[\\s\\p{Z}]+", " ").strip();
     }
 
     private static Object json(Object value) {

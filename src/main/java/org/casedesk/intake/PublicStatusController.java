@@ -31,14 +31,17 @@ class PublicStatusController {
         this.lookup = lookup;
     }
 
-    /** A case as its consumer may see it: no names, no phone, no unit. */
-    record PublicStatus(String caseNumber, CaseStatus status, String statusName, Instant receivedAt, Instant closedAt,
-            List<CaseStatusView.Step> history) {
+    /**
+     * A case as its consumer may see it: no names, no phone, no unit. A repeat call merged into the consumer's other
+     * case names it ({@code mergedInto}, and the status name 已并入案件 …), whose status tells the rest.
+     */
+    record PublicStatus(String caseNumber, CaseStatus status, String statusName, String mergedInto, Instant receivedAt,
+            Instant closedAt, List<CaseStatusView.Step> history) {
 
         static PublicStatus of(CaseFile caseFile) {
             CaseStatusView view = CaseStatusView.of(caseFile);
-            return new PublicStatus(view.caseNumber(), view.status(), view.statusName(), caseFile.receivedAt(),
-                    caseFile.closedAt(), view.history());
+            return new PublicStatus(view.caseNumber(), view.status(), view.statusName(), view.mergedInto(),
+                    caseFile.receivedAt(), caseFile.closedAt(), view.history());
         }
     }
 

@@ -32,6 +32,12 @@ public class RegistrationLists {
                 .map(row -> new Category(row.getKey(), row.getValue().get(1), row.getValue().get(2))).toList();
     }
 
+    /** The category's Chinese label; a key no longer on the list (a case registered before it changed) as is. */
+    public String categoryLabel(String key) {
+        List<String> category = categories.get(key);
+        return category == null ? key : category.get(1);
+    }
+
     public boolean isCategory(String key) {
         return categories.containsKey(key);
     }

@@ -17,7 +17,9 @@ public class RegistrationService {
 
     /**
      * @param mergeInto the open case a repeat call is merged into ({@code Task_MergeCase} checks it is one the
-     *     case was linked to), or null to keep the case as its own
+     *     case was linked to), or null to keep the case as its own. Only a complaint or a report to be forwarded
+     *     may be merged: merging would drop the answer of a consultation or suggestion, the report half of a
+     *     complaint-and-report, or the negative-list decision, so those combinations are refused.
      * @throws IllegalArgumentException naming the field when the classification is incomplete or not on
      *     the lists; the operator's task then stays open with that message
      */
@@ -27,11 +29,16 @@ public class RegistrationService {
         if (mergeInto == null) {
             return decision;
         }
-        if (decision == RegistrationDecision.NOT_ACCEPTED) {
-            throw new IllegalArgumentException("mergeInto (合并到已有案件) and notAcceptedGround (不予受理理由) "
-                    + "exclude each other: choose one of them");
-        }
-        return RegistrationDecision.MERGED;
+        return switch (decision) {
+            case FORWARD -> RegistrationDecision.MERGED;
+            case NOT_ACCEPTED -> throw new IllegalArgumentException("mergeInto (合并到已有案件) and notAcceptedGround"
+                    + " (不予受理理由) exclude each other: choose one of them");
+            case SPLIT -> throw new IllegalArgumentException("mergeInto (合并到已有案件) cannot take a caseType (类型)"
+                    + " COMPLAINT_AND_REPORT, whose report half would be lost: register it as a case of its own, or"
+                    + " merge it as COMPLAINT or REPORT");
+            default -> throw new IllegalArgumentException("mergeInto (合并到已有案件) cannot take a caseType (类型)"
+                    + " " + caseType + ", whose answer would be lost: answer it here and leave mergeInto empty");
+        };
     }
 
     private RegistrationDecision classify(String caseType, String category, String notAcceptedGround, String answer) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -449,6 +450,36 @@ class IntakeApiTests {
                 .param(secondNumber).query(String.class).list()).containsExactly(first);
         var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(secondNumber).singleResult();
         assertThat(runtimeService.getVariable(instance.getId(), "repeatCall")).isEqualTo(true);
+    }
+
+    @Test
+    void aRepeatCallMergedAtRegistrationNamesTheCaseItWentIntoToTheChannelAndTheConsumer() throws Exception {
+        // Given two complaints from one phone, the second merged into the first at registration
+        String caller = complaint("WEB-MERGE-1").replace("李明", "钱多").replace("13812345678", "13600002468");
+        String first = JSON.readTree(post(PLATFORM, caller).getBody()).path("caseNumber").asText();
+        String second = JSON.readTree(post(PLATFORM, caller.replace("WEB-MERGE-1", "WEB-MERGE-2")).getBody())
+                .path("caseNumber").asText();
+        taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey(second).singleResult().getId(),
+                Map.of("caseType", "COMPLAINT", "category", "COMMUNICATION_DEVICE", "mergeInto", first));
+
+        // When the channel and the consumer ask how the second stands
+        JsonNode status = JSON.readTree(get(PLATFORM, "/api/v1/cases/" + second).getBody());
+        clearLookupFailures();
+        JsonNode publicStatus = JSON.readTree(http.getForEntity("/public/v1/cases/" + second + "?phone=2468",
+                String.class).getBody());
+
+        // Then both name the case it was merged into, in the documented shape
+        assertThat(status.path("closure").asText()).isEqualTo("MERGED");
+        assertThat(status.path("mergedInto").asText()).isEqualTo(first);
+        assertThat(status.path("statusName").asText()).isEqualTo("已并入案件 " + first);
+        assertThat(status.fieldNames()).toIterable()
+                .containsExactlyElementsOf(JSON.readTree(IntakeApiExamples.MERGED)::fieldNames);
+        assertThat(publicStatus.path("statusName").asText()).isEqualTo("已并入案件 " + first);
+        assertThat(publicStatus.path("mergedInto").asText()).isEqualTo(first);
+        // and the first case's handler is told on its open task
+        assertThat(taskService.getTaskComments(taskService.createTaskQuery().processInstanceBusinessKey(first)
+                .singleResult().getId())).singleElement()
+                .satisfies(comment -> assertThat(comment.getFullMessage()).contains(second).contains("屏幕有坏点"));
     }
 
     @Test

@@ -49,6 +49,27 @@ class RegistrationServiceTests {
     }
 
     @Test
+    void complaintAndReportCannotBeMergedSinceItsReportHalfWouldBeLost() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> registration.decide("COMPLAINT_AND_REPORT", "FOOD", null, null, "SH20261126000001"))
+                .withMessageContaining("mergeInto").withMessageContaining("COMPLAINT_AND_REPORT");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"CONSULTATION", "SUGGESTION"})
+    void answeredRequestCannotBeMergedSinceItsAnswerWouldBeLost(String caseType) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> registration.decide(caseType, "FOOD", null, "已答复", "SH20261126000001"))
+                .withMessageContaining("mergeInto").withMessageContaining(caseType).withMessageContaining("answer");
+    }
+
+    @Test
+    void reportCanBeMergedLikeAComplaint() {
+        assertThat(registration.decide("REPORT", "FOOD", null, null, "SH20261126000001"))
+                .isEqualTo(RegistrationDecision.MERGED);
+    }
+
+    @Test
     void categoryOffTheListIsRefusedNamingTheField() {
         assertThatIllegalArgumentException().isThrownBy(() -> registration.decide("COMPLAINT", "CARS", null, null, null))
                 .withMessageContaining("category");
