@@ -21,7 +21,7 @@ public class ReplyWorkOrderDelegate implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
+    public void execute(DelegateExecution execution) throws Exception {
         replies.reply(text(execution, WORK_ORDER_ID), text(execution, CASE_NUMBER));
     }
 }

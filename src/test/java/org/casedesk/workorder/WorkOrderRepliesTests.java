@@ -10,12 +10,15 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.web.client.RestClient;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** The reply to 12345 without the setting it needs. */
 class WorkOrderRepliesTests {
 
     @Test
     void withoutAReplyUrlTheReplyFailsNamingTheSettingAndTheWorkOrder() {
-        WorkOrderReplies replies = new WorkOrderReplies(null, new WorkOrderProperties(null, null), RestClient.builder());
+        WorkOrderReplies replies = new WorkOrderReplies(null, new WorkOrderProperties(null, null), RestClient.builder(),
+                new ObjectMapper());
 
         assertThatThrownBy(() -> replies.reply("GD-20261129-0001", "SH20261129000001"))
                 .isInstanceOf(IllegalStateException.class)

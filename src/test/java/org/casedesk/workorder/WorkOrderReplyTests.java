@@ -57,7 +57,7 @@ class WorkOrderReplyTests {
     private static final HttpServer HOTLINE_12345 = start12345();
 
     /** One request the stand-in 12345 system received. */
-    record Received(String authorization, JsonNode body) {
+    record Received(String authorization, String contentLength, JsonNode body) {
     }
 
     @DynamicPropertySource
@@ -97,6 +97,7 @@ class WorkOrderReplyTests {
         Received reply = RECEIVED.poll(10, TimeUnit.SECONDS);
         assertThat(reply).isNotNull();
         assertThat(reply.authorization()).isEqualTo("Bearer test-token");
+        assertThat(reply.contentLength()).isNotNull();
         assertThat(reply.body().path("workOrderId").asText()).isEqualTo("GD-20261129-0001");
         assertThat(reply.body().path("caseNumber").asText()).isEqualTo(caseNumber);
         assertThat(reply.body().path("closure").asText()).isEqualTo("RESOLVED");
@@ -230,6 +231,7 @@ class WorkOrderReplyTests {
             server.createContext("/work-orders/replies", exchange -> {
                 try (InputStream body = exchange.getRequestBody()) {
                     RECEIVED.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"),
+                            exchange.getRequestHeaders().getFirst("Content-Length"),
                             JSON.readTree(new String(body.readAllBytes(), StandardCharsets.UTF_8))));
                 }
                 exchange.sendResponseHeaders(ANSWER.get(), -1);
