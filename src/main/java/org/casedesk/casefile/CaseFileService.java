@@ -36,15 +36,16 @@ public class CaseFileService {
                 insert into case_file (case_number, process_instance_id, channel, external_reference, status,
                     complainant_name, complainant_phone, complainant_address, complainant_email,
                     respondent_name, respondent_address, respondent_district, respondent_street, platform_name,
-                    description, claim, amount, occurred_at, work_order_due_at, received_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    description, claim, amount, occurred_at, work_order_due_at, category_hint, received_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(caseNumber, processInstanceId, newCase.channel(), newCase.externalReference(),
                         CaseStatus.RECEIVED.name(),
                         newCase.complainantName(), newCase.complainantPhone(), newCase.complainantAddress(),
                         newCase.complainantEmail(), respondent.name(), respondent.address(), respondent.district(),
                         respondent.street(), respondent.platformName(), newCase.description(), newCase.claim(),
                         newCase.amount(), UtcColumns.toColumn(newCase.occurredAt()),
-                        UtcColumns.toColumn(newCase.workOrderDueAt()), UtcColumns.toColumn(newCase.receivedAt()))
+                        UtcColumns.toColumn(newCase.workOrderDueAt()), newCase.categoryHint(),
+                        UtcColumns.toColumn(newCase.receivedAt()))
                 .update();
         return caseNumber;
     }

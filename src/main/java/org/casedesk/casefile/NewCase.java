@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param externalReference the channel system's own reference (intake API), null for cases staff take
  * @param occurredAt when the consumer's problem happened, if the channel system says
  * @param workOrderDueAt a 12345 work order's own deadline, null for other channels
+ * @param categoryHint the category the submission gave, which the operator confirms at registration
  */
 public record NewCase(
         String channel,
@@ -23,5 +24,6 @@ public record NewCase(
         String claim,
         BigDecimal amount,
         Instant occurredAt,
-        Instant workOrderDueAt) {
+        Instant workOrderDueAt,
+        String categoryHint) {
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.casedesk.casefile.CaseFileService;
+import org.casedesk.intake.IntakeRules.FieldError;
+import org.casedesk.intake.IntakeService.InvalidCaseException;
 import org.casedesk.intake.IntakeService.Receipt;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -96,6 +98,11 @@ class IntakeController {
         if (request.channel() != null && !request.channel().isBlank() && !request.channel().equals(channel)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
                     "此账号只可提交来源渠道为 " + channel + " 的案件，不可提交 " + request.channel());
+        }
+        if (request.externalReference() != null && request.externalReference().startsWith(Open311Clients.REFERENCE_PREFIX)) {
+            // an Open311 client finds its cases by this prefix; another system's case under it would be taken as its own
+            throw new InvalidCaseException(List.of(new FieldError("externalReference",
+                    "以 " + Open311Clients.REFERENCE_PREFIX + " 开头的编号留给 Open311 客户端")));
         }
         Receipt receipt = intake.submit(request);
         CaseStatusView view = CaseStatusView.of(receipt.caseFile());

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 class Open311Clients {
 
     static final String HEADER = "X-Api-Key";
+    /** Open311 clients' references start with this; the intake API refuses it for anyone else's. */
+    static final String REFERENCE_PREFIX = "open311:";
 
     /** A client as it files and reads: its cases are those of its channel whose reference starts with its prefix. */
     record Client(String name, String channel) {
@@ -28,7 +30,7 @@ class Open311Clients {
         }
 
         String referencePrefix() {
-            return "open311:" + name + ":";
+            return REFERENCE_PREFIX + name + ":";
         }
     }
 

@@ -92,8 +92,8 @@ class Open311Form {
 
     /**
      * Reads the form from the body itself, through {@link RequestBodyLimit}'s limited stream (the servlet
-     * container's own form parsing would read past the limit), together with the query string's parameters, as a
-     * servlet's parameters would be: clients put {@code api_key} there too.
+     * container's own form parsing would read past the limit), together with {@code api_key} from the query string,
+     * where clients put it too; nothing else may stand there.
      */
     static MultiValueMap<String, String> read(HttpServletRequest request) throws IOException {
         MediaType type = null;
@@ -107,8 +107,16 @@ class Open311Form {
         }
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>(parse(request.getInputStream(), type));
         if (request.getQueryString() != null) {
-            parse(new ByteArrayInputStream(request.getQueryString().getBytes(StandardCharsets.UTF_8)),
-                    MediaType.APPLICATION_FORM_URLENCODED).forEach(form::addAll);
+            MultiValueMap<String, String> query = parse(new ByteArrayInputStream(
+                    request.getQueryString().getBytes(StandardCharsets.UTF_8)), MediaType.APPLICATION_FORM_URLENCODED);
+            for (String name : query.keySet()) {
+                if (!"api_key".equals(name)) {
+                    // addresses end up in proxies' and servers' access logs; a case's personal data must not
+                    throw new Open311Exception(HttpStatus.BAD_REQUEST,
+                            name + " 须放在请求体中；地址中只可有 api_key（或用请求头 X-Api-Key）");
+                }
+            }
+            query.forEach(form::addAll);
         }
         return form;
     }

@@ -29,13 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class Open311Requests {
 
-    /**
-     * A case's service code: its registered category, or before registration the category the submission gave as
-     * a hint, which only the process holds (Camunda's history table of variables) until the operator registers it.
-     */
-    private static final String SERVICE_CODE = """
-            coalesce(c.category, (select max(v.TEXT_) from ACT_HI_VARINST v
-                where v.PROC_INST_ID_ = c.process_instance_id and v.NAME_ = 'category'))""";
+    /** A case's service code: its registered category, or before registration the category the submission gave. */
+    private static final String SERVICE_CODE = "coalesce(c.category, c.category_hint)";
     private static final String SELECT = """
             select c.case_number, c.status, c.merged_into, c.handling_unit_name, c.received_at, c.registered_at,
                 c.forwarded_at, c.handled_at, c.closed_at, %s as service_code

@@ -76,7 +76,8 @@ public class OpenCaseFileDelegate implements JavaDelegate {
                 text(execution, CLAIM),
                 decimal(execution, AMOUNT),
                 occurredAt == null ? null : Instant.parse(occurredAt),
-                workOrderDue);
+                workOrderDue,
+                text(execution, CATEGORY));
         if (newCase.channel() == null) {
             throw new IllegalArgumentException("A case needs its channel (来源渠道)");
         }

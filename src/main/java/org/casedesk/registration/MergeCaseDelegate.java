@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
  * {@code MERGED}. A case that is not one of the linked open cases, or one closed meanwhile, is refused and the
  * register task stays open.
  * <p>
- * The open case's handlers learn of it from a comment naming the merged case and its facts, which may be new to
- * them, on each open task of that case: Tasklist shows it in the task's History tab, and the comment stays with the
- * case's process instance ({@code TaskService#getProcessInstanceComments}). An open case waiting on no task (its
+ * A comment naming the merged case and its facts, which may be new, goes on each task the open case waits on:
+ * Tasklist shows it in that task's History tab, and it stays with the case's process instance
+ * ({@code TaskService#getProcessInstanceComments}). Tasks the case reaches later do not show it, so a unit that
+ * receives the case afterwards learns of the duplicate only from the process instance's comments. An open case waiting on no task (its
  * process ended by hand) is refused, since no one would read the comment.
  */
 @Component

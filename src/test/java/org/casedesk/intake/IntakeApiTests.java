@@ -97,6 +97,16 @@ class IntakeApiTests {
     }
 
     @Test
+    void aReferenceUnderOpen311sPrefixIsRefusedSoNoOpen311ClientMeetsAnotherSystemsCase() throws Exception {
+        ResponseEntity<String> response = post(PLATFORM, complaint("open311:demo:APP-77"));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(JSON.readTree(response.getBody()).path("errors").findValuesAsText("field"))
+                .containsExactly("externalReference");
+        assertThat(casesWithReference("open311:demo:APP-77")).isZero();
+    }
+
+    @Test
     void theSameReferenceAgainReturnsTheExistingCaseWith200() throws Exception {
         String first = JSON.readTree(post(PLATFORM, complaint("WEB-AGAIN")).getBody()).path("caseNumber").asText();
 

@@ -468,6 +468,23 @@ class Open311ApiTests {
     }
 
     @Test
+    void aPostWithTheCasesDataInTheQueryStringIsRefusedAndCreatesNothing() throws Exception {
+        HttpHeaders form = new HttpHeaders();
+        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        MultiValueMap<String, String> withoutPhone = complaint(DEMO_KEY);
+        withoutPhone.remove("api_key");
+        withoutPhone.remove("phone");
+        long before = jdbc.sql("select count(*) from case_file").query(Long.class).single();
+
+        ResponseEntity<String> response = http.postForEntity(url("/open311/v2/requests.json", DEMO_KEY)
+                .queryParam("phone", "13812345678").toUriString(), new HttpEntity<>(withoutPhone, form), String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(JSON.readTree(response.getBody()).get(0).path("description").asText()).startsWith("phone 须放在请求体中");
+        assertThat(jdbc.sql("select count(*) from case_file").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void charactersXmlForbidsAreReplacedSoAnErrorEchoingThemIsWellFormed() throws Exception {
         HttpHeaders form = new HttpHeaders();
         form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);

@@ -24,6 +24,7 @@ import org.casedesk.casefile.CaseStatus;
 import org.casedesk.casefile.Closure;
 import org.casedesk.casefile.NewCase;
 import org.casedesk.casefile.Respondent;
+import org.casedesk.casefile.UtcColumns;
 import org.casedesk.intake.RepeatCalls.LinkedCase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
@@ -274,11 +275,17 @@ class RepeatCallsTests {
         version7.clean();
         version7.migrate();
         JdbcClient oldJdbc = JdbcClient.create(dataSource);
-        CaseFileService oldCases = new CaseFileService(oldJdbc,
-                new CaseNumbers(oldJdbc, new DataSourceTransactionManager(dataSource)));
-        String open = oldCases.open(newCase("62345678", "张 伟", "ＡＢＣ数码", FIRST_CALL), null);
-        String closed = oldCases.open(newCase("13812345678", "李明", "某某电器商行", FIRST_CALL), null);
-        oldCases.close(closed, Closure.ANSWERED, null, FIRST_CALL.plusSeconds(600));
+        String open = "SH20261120000001";
+        String closed = "SH20261120000002";
+        // rows as that version wrote them: today's CaseFileService writes columns it did not have
+        String insert = """
+                insert into case_file (case_number, channel, status, complainant_name, complainant_phone,
+                    respondent_name, received_at)
+                values (?, 'PHONE', ?, ?, ?, ?, ?)""";
+        oldJdbc.sql(insert).params(open, "RECEIVED", "张 伟", "62345678", "ＡＢＣ数码",
+                UtcColumns.toColumn(FIRST_CALL)).update();
+        oldJdbc.sql(insert).params(closed, "CLOSED", "李明", "13812345678", "某某电器商行",
+                UtcColumns.toColumn(FIRST_CALL)).update();
 
         // When the app migrates
         Flyway.configure().dataSource(dataSource).load().migrate();
@@ -309,7 +316,7 @@ class RepeatCallsTests {
 
     private static NewCase newCase(String phone, String complainantName, String respondentName, Instant receivedAt) {
         return new NewCase("PHONE", null, receivedAt, complainantName, phone, null, null,
-                new Respondent(respondentName, null, null, null, null), "电饭煲无法加热", null, null, null, null);
+                new Respondent(respondentName, null, null, null, null), "电饭煲无法加热", null, null, null, null, null);
     }
 
     private static void await(CountDownLatch latch) {
