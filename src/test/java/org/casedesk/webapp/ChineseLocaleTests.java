@@ -31,7 +31,7 @@ class ChineseLocaleTests {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest
-    @ValueSource(strings = {"tasklist", "welcome"})
+    @ValueSource(strings = {"tasklist", "welcome", "admin"})
     void chineseHasExactlyTheKeysOfTheEnglishLocale(String app) throws IOException {
         Map<String, JsonNode> english = leaves(locale(app, "en"));
         Map<String, JsonNode> chinese = leaves(locale(app, "zh"));
@@ -40,7 +40,7 @@ class ChineseLocaleTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tasklist", "welcome"})
+    @ValueSource(strings = {"tasklist", "welcome", "admin"})
     void chineseKeepsEveryPlaceholderOfTheEnglishText(String app) throws IOException {
         Map<String, JsonNode> english = leaves(locale(app, "en"));
         Map<String, JsonNode> chinese = leaves(locale(app, "zh"));
@@ -62,7 +62,7 @@ class ChineseLocaleTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tasklist", "welcome"})
+    @ValueSource(strings = {"tasklist", "welcome", "admin"})
     void noChineseTextIsEmptyButTheEndOfLifeBanner(String app) throws IOException {
         Map<String, JsonNode> english = leaves(locale(app, "en"));
         Map<String, JsonNode> chinese = leaves(locale(app, "zh"));
@@ -75,7 +75,7 @@ class ChineseLocaleTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tasklist", "welcome"})
+    @ValueSource(strings = {"tasklist", "welcome", "admin"})
     void configOffersChineseBesideEnglishAndFallsBackToEnglish(String app) throws IOException {
         String config = read(APP + app + "/scripts/config.js");
 
