@@ -87,6 +87,7 @@ class CaseJourneyIT {
     @Test
     void phoneComplaintIsRegisteredHandledRevisitedAndClosedInTasklist() throws IOException {
         logIn("operator");
+        assertThat(pageText()).contains("新建过滤器", "发起流程", "待登记");
         browser.findElement(By.cssSelector(".start-process-action a")).click();
         click(By.partialLinkText("12315 案件办理"));
         type("姓名", "李明");
