@@ -84,12 +84,15 @@ class RoleAuthorizations {
             new Grant(OPERATORS, APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(OPERATORS, FILTER, ANY, Permissions.READ),
             new Grant(OPERATORS, PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ),
-            new Grant(OPERATORS, PROCESS_DEFINITION, CASE_LIFECYCLE, ProcessDefinitionPermissions.CREATE_INSTANCE),
+            // operators start cases, and register and revisit every case: Tasklist shows each case's facts with its tasks
+            new Grant(OPERATORS, PROCESS_DEFINITION, CASE_LIFECYCLE, ProcessDefinitionPermissions.CREATE_INSTANCE,
+                    ProcessDefinitionPermissions.READ_INSTANCE),
             new Grant(OPERATORS, PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE),
             // dispatchers (分送): Tasklist, their dispatch tasks as candidates
             new Grant(DISPATCHERS, APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(DISPATCHERS, FILTER, ANY, Permissions.READ),
             new Grant(DISPATCHERS, PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ),
+            new Grant(DISPATCHERS, PROCESS_DEFINITION, CASE_LIFECYCLE, ProcessDefinitionPermissions.READ_INSTANCE),
             // supervisors (督办): Tasklist and Cockpit, deploy changed BPMN, move and recount running cases
             new Grant(SUPERVISORS, APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(SUPERVISORS, APPLICATION, "cockpit", Permissions.ACCESS),
