@@ -5,6 +5,7 @@ import static org.casedesk.casefile.CaseVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.casedesk.casefile.CaseFileService;
+import org.casedesk.routing.UnitCaseAccess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +29,7 @@ public class ReturnCaseDelegate implements JavaDelegate {
             throw new IllegalArgumentException("acceptanceNote (说明) must give the reason for returning the case");
         }
         caseFiles.recordAwaitingDispatch(text(execution, CASE_NUMBER));
+        UnitCaseAccess.revoke(execution, text(execution, HANDLING_UNIT));
         execution.setVariable(RETURN_REASON, text(execution, HANDLING_UNIT_NAME) + "退回：" + reason);
         for (String answer : new String[] {HANDLING_UNIT, HANDLING_UNIT_NAME, CONTACT_RESULT, CONTACT_NOTE,
                 ACCEPTANCE_DECISION, ACCEPTANCE_NOTE, REJECT_GROUND}) {

@@ -44,5 +44,6 @@ public class AssignUnitDelegate implements JavaDelegate {
         caseFiles.recordForwarded((String) execution.getVariable(CASE_NUMBER), decision.unitCode(),
                 decision.unitName(), now);
         execution.setVariable(UNIT_RECEIVED_AT, now.toString());
+        UnitCaseAccess.grant(execution, decision.unitCode());
     }
 }

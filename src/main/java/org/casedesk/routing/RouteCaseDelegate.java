@@ -50,6 +50,7 @@ public class RouteCaseDelegate implements JavaDelegate {
         if (decision.routedTo() == RoutingDecision.RoutedTo.UNIT) {
             Instant now = ClockUtil.getCurrentTime().toInstant();
             caseFiles.recordForwarded(caseNumber, decision.unitCode(), decision.unitName(), now);
+            UnitCaseAccess.grant(execution, decision.unitCode());
             execution.setVariable(UNIT_RECEIVED_AT, now.toString());
         } else {
             caseFiles.recordAwaitingDispatch(caseNumber);
