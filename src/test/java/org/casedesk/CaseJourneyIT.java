@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.casedesk.casefile.CaseFile;
 import org.casedesk.casefile.CaseFileService;
 import org.casedesk.casefile.CaseStatus;
@@ -19,6 +23,7 @@ import org.casedesk.casefile.Closure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -38,22 +43,32 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+
 /**
  * A phone complaint through Tasklist in a real browser (Debian's Chromium, headless, in Chinese), as staff work it:
  * the operator starts it from the start form and registers it, Pudong's handler does not find it in his unit's queue,
- * Huangpu's handler contacts the consumer, accepts and mediates it, the operator revisits it and it closes. Each
- * step's screen goes to {@code target/browser/}.
+ * Huangpu's handler contacts the consumer, accepts and mediates it, the operator revisits it and it closes; then the
+ * auditor reads the finished case's history in Cockpit (scripts/case-history.js). Each step's screen goes to
+ * {@code target/browser/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.job-execution.enabled=false"})
+        "camunda.bpm.job-execution.enabled=false", "spring.mail.host=127.0.0.1"})
 class CaseJourneyIT {
 
     private static final Path SCREENSHOTS = Path.of("target", "browser");
     private static final String PHONE = "139" + String.format("%08d", ProcessHandle.current().pid() % 100_000_000);
+    private static final int SMTP_PORT = FreePort.next();
+
+    /** The consumer's mails (receipt, outcome) are the case's last steps: it ends only once they are sent. */
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
+    static void databaseAndSmtpPort(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry, "case-journey");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 
     private static WebDriver browser;
@@ -61,6 +76,8 @@ class CaseJourneyIT {
 
     @LocalServerPort int port;
     @Autowired RuntimeService runtimeService;
+    @Autowired ManagementService managementService;
+    @Autowired HistoryService historyService;
     @Autowired CaseFileService caseFiles;
 
     @BeforeAll
@@ -75,7 +92,9 @@ class CaseJourneyIT {
                 .usingDriverExecutable(new File(System.getProperty("casedesk.test.chromedriver", "/usr/bin/chromedriver")))
                 .build();
         browser = new ChromeDriver(driver, options);
+        // Tasklist's footer covers the bottom of the form, and a form still rendering moves its fields
         wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+        wait.ignoring(ElementClickInterceptedException.class).ignoring(StaleElementReferenceException.class);
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -143,16 +162,60 @@ class CaseJourneyIT {
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(closed.closure()).isEqualTo(Closure.RESOLVED);
         assertThat(closed.satisfaction()).isEqualTo("SATISFIED");
+
+        sendConsumerMails(caseNumber);
+        logIn("auditor", "cockpit", By.linkText("案件历史"));
+        click(By.linkText("案件历史"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.name("caseNumber"))).sendKeys(caseNumber);
+        click(By.xpath("//form[contains(@class,'casedesk-search')]//button[normalize-space(.)='查询']"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".casedesk-timeline")));
+        // the diagram marks the steps the case passed through and the flows it took
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".casedesk-diagram .casedesk-taken")));
+        assertThat(browser.findElements(By.cssSelector(".casedesk-diagram .casedesk-passed[data-element-id]")))
+                .extracting(element -> element.getDomAttribute("data-element-id"))
+                .contains("Task_RegisterCase", "Task_MediateComplaint", "Task_RevisitConsumer", "EndEvent_CaseClosed")
+                .doesNotContain("Task_VerifyReport");
+        assertThat(text(".casedesk-summary")).contains(caseNumber, "已结束");
+        assertThat(text(".casedesk-timeline")).contains("登记案件", "operator", "分类：家用电器", "调解投诉", "huangpu",
+                "调解达成协议", "回访消费者", "回访结果：满意", "案件已办结");
+        assertThat(text(".casedesk-operations")).contains("签收", "完成");
+        assertThat(text(".casedesk-variables")).contains("complainantPhone", PHONE);
+        screenshot("07-auditor-case-history");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.cssSelector(".casedesk-timeline")));
+        screenshot("08-auditor-case-timeline");
     }
 
     private void logIn(String user) {
+        logIn(user, "tasklist", By.cssSelector(".task-filter"));
+    }
+
+    private void logIn(String user, String app, By ready) {
         browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+        browser.get("http://localhost:" + port + "/camunda/app/" + app + "/");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model='username']")))
                 .sendKeys(user);
         browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
         browser.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(ready));
+    }
+
+    /** Runs the case's waiting mail steps (the job executor is off here), after which its process ends. */
+    private void sendConsumerMails(String caseNumber) {
+        String processInstanceId = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber).processDefinitionKey("case-lifecycle").singleResult().getId();
+        List<Job> steps;
+        while (!(steps = managementService.createJobQuery().processInstanceId(processInstanceId).list().stream()
+                .filter(job -> job.getDuedate() == null).toList()).isEmpty()) {
+            steps.forEach(job -> managementService.executeJob(job.getId()));
+        }
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+                .finished().count()).as("case process ended").isEqualTo(1);
+    }
+
+    /** The element's text, also where it lies below the window (which WebDriver's getText leaves out). */
+    private String text(String cssSelector) {
+        return browser.findElement(By.cssSelector(cssSelector)).getDomProperty("innerText");
     }
 
     /** Opens the case's task from a filter and claims it, as a worker does before filling in its form. */
@@ -206,18 +269,15 @@ class CaseJourneyIT {
 
     private void click(By element) {
         try {
-            // Tasklist's footer covers the bottom of the form, and a form still rendering moves its fields
-            wait.ignoring(ElementClickInterceptedException.class).ignoring(StaleElementReferenceException.class)
-                    .until(driver -> {
-                        WebElement target = ExpectedConditions.elementToBeClickable(element).apply(driver);
-                        if (target == null) {
-                            return false;
-                        }
-                        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
-                                target);
-                        target.click();
-                        return true;
-                    });
+            wait.until(driver -> {
+                WebElement target = ExpectedConditions.elementToBeClickable(element).apply(driver);
+                if (target == null) {
+                    return false;
+                }
+                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
+                target.click();
+                return true;
+            });
         } catch (RuntimeException e) {
             try {
                 screenshot("failed");

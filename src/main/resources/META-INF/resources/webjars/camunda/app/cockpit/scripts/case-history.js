@@ -77,24 +77,33 @@ export default [
 
 /** The page: a search form, then the case the URL names (?case=SH… or ?instance=<process instance id>). */
 function renderPage(node, api) {
+  // Cockpit's diagram widget keeps its zoom in the URL (viewbox=…): like Cockpit's own pages, this one must not
+  // be rebuilt when only the URL's query changes, so a search shows its case itself.
+  angularService('$route').current.$$route.reloadOnSearch = false;
   const query = new URLSearchParams(window.location.hash.split('?')[1] || '');
   const input = h('input', {
     class: 'form-control', name: 'caseNumber', placeholder: '案件编号，如 SH20261129000001', value: query.get('case') || ''
   });
   const form = h('form', { class: 'form-inline casedesk-search' }, input, ' ',
     h('button', { type: 'submit', class: 'btn btn-primary' }, '查询'));
+  const body = h('div');
+  const showQuery = (shown) => showCase(body, engine(api), shown).catch((error) => show(body, failure(error)));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    window.location.hash = historyLink({ case: input.value.trim() });
+    const search = new URLSearchParams({ case: input.value.trim() });
+    window.location.hash = `${PATH}?${search}`;
+    showQuery(search);
   });
-  const body = h('div');
   node.appendChild(h('div', { class: 'casedesk-history' }, h('h2', {}, '案件历史'), form, body));
   if (query.get('case') || query.get('instance')) {
-    showCase(body, engine(api), query).catch((error) => show(body, failure(error)));
+    showQuery(query);
   }
 }
 
 async function showCase(body, get, query) {
+  if (body.diagramScope) {
+    body.diagramScope.$destroy();
+  }
   show(body, h('p', { class: 'casedesk-muted' }, '正在读取…'));
   const caseNumber = query.get('case') || (await get(`/history/process-instance/${enc(query.get('instance'))}`)).businessKey;
   const instances = caseNumber
@@ -122,7 +131,7 @@ async function showCase(body, get, query) {
     section('办理时间线', timeline(histories, labels)),
     section('用户操作记录', operationLog(histories, migrations)),
     section('变量历史', variableHistory(histories, labels)));
-  drawDiagram(diagram, xml, mainHistory.activities);
+  body.diagramScope = drawDiagram(diagram, xml, mainHistory.activities);
 }
 
 /** One process instance of the case with everything the page shows of it. */
@@ -299,18 +308,20 @@ async function formLabels(get, deploymentId) {
   };
 }
 
-/** Cockpit's own diagram widget, with the activities passed and the flows between them marked. */
+/**
+ * Cockpit's own diagram widget, with the activities passed and the flows between them marked. Its scope is a child
+ * of the page's, so leaving the page destroys it; the caller destroys it before showing another case.
+ */
 function drawDiagram(container, xml, activities) {
-  const angular = window.angular;
-  const injector = angular.element(document.body).injector();
-  const scope = injector.get('$rootScope').$new(true);
+  const scope = window.angular.element(container).scope().$new(true);
   scope.xml = xml;
   scope.control = {};
   scope.loaded = () => markPath(scope.control, activities);
-  const widget = injector.get('$compile')(
+  const widget = angularService('$compile')(
     '<div cam-widget-bpmn-viewer diagram-data="xml" control="control" on-load="loaded()" disable-navigation="false"></div>')(scope);
   container.appendChild(widget[0]);
   scope.$applyAsync();
+  return scope;
 }
 
 function markPath(control, activities) {
@@ -352,6 +363,11 @@ async function renderDefinitionCases(node, api, processDefinitionId) {
   } catch (error) {
     show(node, failure(error));
   }
+}
+
+/** A service of Cockpit's AngularJS application, which the plugin API does not hand to plugins. */
+function angularService(name) {
+  return window.angular.element(document.body).injector().get(name);
 }
 
 /** GET from Cockpit's engine REST API with the session's login; a refusal rejects with its status. */

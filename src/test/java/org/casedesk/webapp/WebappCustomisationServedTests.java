@@ -13,12 +13,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The running app serves the project's Tasklist locale and config in place of the webjar's: the files under
- * {@code src/main/resources/META-INF/resources/webjars/camunda/app/tasklist} shadow the webjar's.
+ * The running app serves the project's webapp files in place of the webjar's: the files under
+ * {@code src/main/resources/META-INF/resources/webjars/camunda/app} (locales, config.js, the Cockpit plugin) shadow
+ * or add to the webjar's. What the plugin shows is checked in a browser by {@code CaseJourneyIT}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.job-execution.enabled=false"})
-class ChineseLocaleServedTests {
+class WebappCustomisationServedTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -41,5 +42,16 @@ class ChineseLocaleServedTests {
 
         assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(config.getBody()).contains("availableLocales: ['en', 'zh']", "fallbackLocale: 'en'");
+    }
+
+    @Test
+    void cockpitLoadsTheCaseHistoryPlugin() {
+        ResponseEntity<String> config = http.getForEntity("/camunda/app/cockpit/scripts/config.js", String.class);
+        ResponseEntity<String> plugin = http.getForEntity("/camunda/app/cockpit/scripts/case-history.js", String.class);
+
+        assertThat(config.getBody()).contains("customScripts: ['scripts/case-history']");
+        assertThat(plugin.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(plugin.getHeaders().getContentType()).hasToString("text/javascript");
+        assertThat(plugin.getBody()).contains("export default [", "pluginPoint: 'cockpit.route'");
     }
 }
