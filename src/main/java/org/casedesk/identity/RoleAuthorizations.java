@@ -2,6 +2,7 @@ package org.casedesk.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.BATCH;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
@@ -17,6 +18,7 @@ import static org.casedesk.identity.StaffGroups.OPERATORS;
 import static org.casedesk.identity.StaffGroups.SUPERVISORS;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +33,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.casedesk.routing.RoutingTable;
 import org.slf4j.Logger;
@@ -46,7 +49,7 @@ import org.springframework.stereotype.Component;
  * {@link #UNIT} for every {@code unit-<code>} group of the {@link RoutingTable}); the README's "Roles" section
  * says the same in words. Camunda authorization is on ({@code camunda.bpm.authorization.enabled}), so a
  * logged-in user can do only what these grants (or Camunda's own, below) allow; {@code camunda-admin} may do
- * everything.
+ * everything ({@link #ADMINISTRATORS}).
  * <p>
  * Tasks are not in the table: when a task is offered to a candidate group (a unit, operators, …) or assigned,
  * Camunda itself grants that group or user READ and UPDATE on that one task. That is what keeps a unit to its own
@@ -122,6 +125,13 @@ class RoleAuthorizations {
                     ProcessDefinitionPermissions.CREATE_INSTANCE),
             new Grant(INTAKE_SYSTEMS, PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
 
+    /**
+     * Administrators ({@code camunda-admin}): everything, as Camunda's own first-admin set-up grants it. The engine
+     * lets its admin group do all without grants, but the webapps' login asks for the grant to each application.
+     */
+    static final List<Grant> ADMINISTRATORS = Arrays.stream(Resources.values())
+            .map(resource -> new Grant(CAMUNDA_ADMIN, resource, ANY, Permissions.ALL)).toList();
+
     /** The grants of each unit's group ({@code group} is replaced by {@code unit-<code>}). */
     static final List<Grant> UNIT = List.of(
             new Grant("unit", APPLICATION, "tasklist", Permissions.ACCESS),
@@ -141,9 +151,10 @@ class RoleAuthorizations {
         this.routingTable = routingTable;
     }
 
-    /** The whole table: the role grants and each routing-table unit's, one grant per group and resource. */
+    /** The whole table: the role grants, the administrators' and each routing-table unit's, one per group and resource. */
     List<Grant> grants() {
         List<Grant> all = new ArrayList<>(ROLES);
+        all.addAll(ADMINISTRATORS);
         routingTable.units().forEach(unit -> UNIT.forEach(grant -> all.add(new Grant(StaffGroups.unit(unit.code()),
                 grant.resource(), grant.resourceId(), grant.permissions()))));
         Map<List<Object>, Grant> merged = new LinkedHashMap<>();

@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -56,6 +60,7 @@ class RoleAuthorizationsTests {
     @Autowired ManagementService managementService;
     @Autowired RepositoryService repositoryService;
     @Autowired AuthorizationService authorizationService;
+    @Autowired IdentityService identityService;
     @Autowired RoleAuthorizations roleAuthorizations;
 
     @Test
@@ -128,6 +133,27 @@ class RoleAuthorizationsTests {
         assertThat(managementService.createJobQuery().jobId(job.getId()).singleResult().getRetries())
                 .isEqualTo(job.getRetries());
         assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+    }
+
+    @Test
+    void eachRoleLogsIntoItsOwnWebappsOnly() {
+        // the webapps' login asks the engine for ACCESS to the application
+        Map<String, List<String>> apps = Map.of(
+                "operator", List.of("tasklist"),
+                "huangpu", List.of("tasklist"),
+                "dispatcher", List.of("tasklist"),
+                "supervisor", List.of("tasklist", "cockpit"),
+                "auditor", List.of("cockpit"),
+                "internetplatform", List.of(),
+                "admin", List.of("tasklist", "cockpit", "admin"));
+        apps.forEach((user, allowed) -> {
+            List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+                    .map(Group::getId).toList();
+            for (String app : List.of("tasklist", "cockpit", "admin")) {
+                assertThat(authorizationService.isUserAuthorized(user, groups, Permissions.ACCESS, Resources.APPLICATION,
+                        app)).as("%s in %s", user, app).isEqualTo(allowed.contains(app));
+            }
+        });
     }
 
     @Test
