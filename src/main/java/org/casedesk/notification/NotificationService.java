@@ -177,7 +177,8 @@ class NotificationService {
             helper.setSubject(mail.subject());
             helper.setText(mail.text());
         });
-        log.info("{} sent to {}", messageKey, recipients);
+        // the count, not the addresses: a consumer's e-mail address is personal data (they are in mail_log)
+        log.info("{} sent to {} recipient(s)", messageKey, recipients.size());
     }
 
     /** Inserts the mail's row in the current transaction; false when the key is already there. */
