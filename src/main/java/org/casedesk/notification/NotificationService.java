@@ -43,7 +43,9 @@ import org.springframework.transaction.annotation.Transactional;
  * can still send it twice.
  * <p>
  * Staff are reached through the e-mail addresses of the Camunda users in a group; users without a valid
- * address are skipped, and a mail nobody can receive is logged as a warning and not sent.
+ * address are skipped, and a mail nobody can receive is logged as a warning and not sent. Staff mails travel outside
+ * the system and show the complainant's name masked and no phone or address at all: who must call the consumer finds
+ * the number in the task. Only the consumer's own mails go to the consumer's address.
  */
 @Service
 @Transactional
