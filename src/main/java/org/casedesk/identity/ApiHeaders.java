@@ -16,12 +16,12 @@ import org.springframework.http.HttpHeaders;
  * nosniff}, {@code X-Frame-Options: DENY} and, on HTTPS, HSTS when the webapps have it
  * ({@code camunda.bpm.webapp.header-security.hsts-disabled: false}, the prod profile); and
  * {@code Cache-Control: no-store}, since the answers may hold consumers' personal data that no browser or proxy
- * should keep.
+ * should keep (the engine's GETs end with Camunda's {@code no-cache}, which its own filter sets after this one).
  */
 @Configuration
 class ApiHeaders {
 
-    static final String[] PATHS = {"/api/*", "/engine-rest/*", "/open311/*", "/public/*"};
+    private static final String[] PATHS = {"/api/*", "/engine-rest/*", "/open311/*", "/public/*"};
 
     /** Before HTTP Basic ({@link RestAuthentication}), so that its 401 carries the headers too. */
     private static final int HEADERS_FIRST = -1;
