@@ -143,6 +143,8 @@ class CaseDeskApplicationTests {
         String caseNumber = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(caseProcess.getId()).singleResult().getBusinessKey();
         assertThat(caseFiles.find(caseNumber)).get().extracting(CaseFile::status).isEqualTo(CaseStatus.RECEIVED);
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(caseProcess.getId())
+                .variableName("complainantPhoneMasked").singleResult().getValue()).isEqualTo("***-****5678");
 
         completeOnlyTask(caseProcess.getId(), "Task_RegisterCase", "operators",
                 Map.of("caseType", "COMPLAINT", "category", "COMMUNICATION_DEVICE"));

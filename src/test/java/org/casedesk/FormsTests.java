@@ -154,6 +154,15 @@ class FormsTests {
         });
     }
 
+    /** Those who forward a case or chase its unit need not call the consumer (PhoneMask); the handler does. */
+    @Test
+    void theDispatcherAndTheOverdueSupervisorSeeTheMaskedPhoneAndNoOtherFormDoes() {
+        assertThat(formsWithKey(CaseVariables.COMPLAINANT_PHONE_MASKED))
+                .containsExactly("dispatch-case", "supervise-overdue");
+        assertThat(formsWithKey(CaseVariables.COMPLAINANT_PHONE))
+                .contains("contact-consumer", "revisit-consumer").doesNotContain("dispatch-case", "supervise-overdue");
+    }
+
     /** form-js fills a loop's names from each entry's keys; a name with no key shows as nothing, not as an error. */
     @Test
     void theRegisterFormListsTheLinkedCasesByTheNamesIntakeWrites() {
@@ -201,6 +210,12 @@ class FormsTests {
                 .filter(component -> component.path("key").asText().equals("complainantPhone"))
                 .findFirst().orElseThrow();
         return Pattern.compile(phone.path("validate").path("pattern").asText());
+    }
+
+    private static List<String> formsWithKey(String key) {
+        return forms().filter(file -> components(read(file)).stream()
+                .anyMatch(component -> component.path("key").asText().equals(key)))
+                .map(FormsTests::formName).toList();
     }
 
     private static List<JsonNode> choiceFields(String key) {

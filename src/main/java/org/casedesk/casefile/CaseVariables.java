@@ -36,6 +36,8 @@ public final class CaseVariables {
 
     // Task_OpenCaseFile
     public static final String CASE_NUMBER = "caseNumber";
+    /** The phone as the forms of staff who do not call the consumer show it, e.g. 138****5678. */
+    public static final String COMPLAINANT_PHONE_MASKED = "complainantPhoneMasked";
     public static final String RECEIVED_AT = "receivedAt";
     public static final String SUPERVISION_ROUNDS = "supervisionRounds";
     public static final String REVISIT_ATTEMPTS = "revisitAttempts";

@@ -39,7 +39,10 @@ import org.springframework.stereotype.Component;
 @Component
 class TasklistFilters {
 
-    /** The case facts shown with every task, in Tasklist's filter property format: variable name and label. */
+    /**
+     * The case facts shown with every task, in Tasklist's filter property format: variable name and label. No phone:
+     * every staff group reads these lists, and only the handler and the operator call the consumer, from the task.
+     */
     static final List<Map<String, String>> CASE_FACTS = List.of(
             Map.of("name", CASE_NUMBER, "label", "案件编号"),
             Map.of("name", COMPLAINANT_NAME, "label", "投诉人"),

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * number, which also becomes the business key Tasklist and Cockpit show. It links the case to the open cases of
  * the same caller or respondent ({@link RepeatCalls}) and gives {@code register-case} what it shows of them. A
  * 12345 work order also gets {@code workOrderId}, which makes {@code Task_ReplyWorkOrder} answer it at closure.
+ * The phone is also kept masked ({@link PhoneMask}), for the forms of staff who do not call the consumer.
  */
 @Component
 public class OpenCaseFileDelegate implements JavaDelegate {
@@ -92,6 +93,7 @@ public class OpenCaseFileDelegate implements JavaDelegate {
         String caseNumber = caseFiles.open(newCase, execution.getProcessInstanceId());
         execution.setProcessBusinessKey(caseNumber);
         execution.setVariable(CASE_NUMBER, caseNumber);
+        execution.setVariable(COMPLAINANT_PHONE_MASKED, PhoneMask.mask(newCase.complainantPhone()));
         execution.setVariable(RECEIVED_AT, CentreTime.SECONDS.format(receivedAt));
         execution.setVariable(SUPERVISION_ROUNDS, 0);
         execution.setVariable(REVISIT_ATTEMPTS, 0);

@@ -43,7 +43,9 @@ import org.springframework.transaction.annotation.Transactional;
  * can still send it twice.
  * <p>
  * Staff are reached through the e-mail addresses of the Camunda users in a group; users without a valid
- * address are skipped, and a mail nobody can receive is logged as a warning and not sent.
+ * address are skipped, and a mail nobody can receive is logged as a warning and not sent. Staff mails travel outside
+ * the system and show the complainant's name masked and no phone or address at all: who must call the consumer finds
+ * the number in the task. Only the consumer's own mails go to the consumer's address.
  */
 @Service
 @Transactional
@@ -177,7 +179,8 @@ class NotificationService {
             helper.setSubject(mail.subject());
             helper.setText(mail.text());
         });
-        log.info("{} sent to {}", messageKey, recipients);
+        // the count, not the addresses: a consumer's e-mail address is personal data (they are in mail_log)
+        log.info("{} sent to {} recipient(s)", messageKey, recipients.size());
     }
 
     /** Inserts the mail's row in the current transaction; false when the key is already there. */
