@@ -49,7 +49,8 @@ class ExtendVerificationProcessTests {
     @Test
     void approvedRequestExtendsTheVerification() {
         ProcessInstance request = requestExtension();
-        assertThat(request).isWaitingAt("Task_ApproveExtension").task().hasCandidateGroup("supervisors");
+        assertThat(request).hasBusinessKey("SH20261128000042")
+                .isWaitingAt("Task_ApproveExtension").task().hasCandidateGroup("supervisors");
 
         complete(task(request), Map.of("extensionDecision", "APPROVED", "approvalNote", "同意"));
 

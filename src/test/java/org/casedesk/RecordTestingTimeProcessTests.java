@@ -2,6 +2,7 @@ package org.casedesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -52,5 +53,8 @@ class RecordTestingTimeProcessTests {
 
         assertThat(recording).isEnded().hasPassed("Task_ExtendMediation");
         assertThat(extended).containsExactly("SH20261128000042 +10");
+        // filed under the case number, where the case's history in Cockpit finds it
+        assertThat(historyService().createHistoricProcessInstanceQuery().processInstanceId(recording.getId())
+                .singleResult().getBusinessKey()).isEqualTo("SH20261128000042");
     }
 }

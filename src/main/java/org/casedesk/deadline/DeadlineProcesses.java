@@ -1,6 +1,7 @@
 package org.casedesk.deadline;
 
 import static org.casedesk.casefile.CaseVariables.CASE_NUMBER;
+import static org.casedesk.casefile.CaseVariables.COMPLAINANT_PHONE;
 
 import java.util.Map;
 
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts the reminder and escalation processes of a case's deadline step, with the case number as business key
- * and the case's variables, so their mails and forms show the case. The step's input parameters name the
+ * and the case's variables, so their mails and forms show the case — except the consumer's phone: whoever works an
+ * overdue notice does not call the consumer, and sees the masked copy. The step's input parameters name the
  * {@code deadline} and the {@code recipientGroup}; {@code dueAt} is added from the stored deadline facts.
  */
 @Component
@@ -31,6 +33,7 @@ public class DeadlineProcesses {
         String caseNumber = (String) step.getVariable(CASE_NUMBER);
         String deadline = (String) step.getVariable(DEADLINE);
         Map<String, Object> variables = step.getVariables();
+        variables.remove(COMPLAINANT_PHONE);
         facts.openDueAt(caseNumber, deadline).ifPresent(dueAt -> {
             variables.put(DUE_AT, dueAt.toString());
             variables.put(DUE_AT_SHANGHAI, CentreTime.MINUTES.format(dueAt));

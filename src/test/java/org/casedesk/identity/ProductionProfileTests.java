@@ -120,6 +120,14 @@ class ProductionProfileTests {
     }
 
     @Test
+    void healthTellsAnonymousCallersTheStatusOnly() throws Exception {
+        HttpResponse<String> health = send(HttpRequest.newBuilder(url("/actuator/health")));
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("components", "workingDayCalendar");
+    }
+
+    @Test
     void overPlainHttpTheApisSendNoHsts() throws Exception {
         HttpResponse<String> api = send(HttpRequest.newBuilder(url("/api/v1/cases")));
 

@@ -8,7 +8,8 @@
  * Plain JavaScript against Cockpit's plugin API (loaded through customScripts in config.js). Everything is read
  * with GET from Cockpit's own engine REST API as the logged-in user, so the engine's authorizations decide what
  * is shown: an auditor needs nothing but READ and READ_HISTORY on the process definitions. The diagram is drawn
- * by Cockpit's own bpmn-js widget (cam-widget-bpmn-viewer). The page is in Chinese, the staff's language.
+ * by Cockpit's own bpmn-js widget (cam-widget-bpmn-viewer). The page is in Chinese only, the staff's language,
+ * whatever the locale Cockpit itself shows.
  */
 
 const PATH = '/case-history';
@@ -18,16 +19,16 @@ const STEP_TYPES = /Task$|^callActivity$|^subProcess$|Event$|^boundary/;
 const TYPE_NAMES = {
   userTask: '人工任务', serviceTask: '自动步骤', sendTask: '发送', receiveTask: '等待', scriptTask: '脚本',
   businessRuleTask: '规则', callActivity: '调用流程', subProcess: '子流程', startEvent: '开始',
-  noneEndEvent: '结束', endEvent: '结束', boundaryTimer: '期限提醒', intermediateTimer: '定时等待',
-  messageStartEvent: '消息开始', boundaryMessage: '消息', intermediateMessageCatch: '等待消息'
+  noneEndEvent: '结束', endEvent: '结束', boundaryTimer: '期限提醒', messageStartEvent: '消息开始',
+  boundaryMessage: '消息'
 };
 const OPERATIONS = {
-  Claim: '签收', Assign: '指派', SetOwner: '设置所有者', Delegate: '委托', Resolve: '完成委托', Complete: '完成',
+  Claim: '签收', Assign: '指派', SetOwner: '设置所有者', Delegate: '委托', Resolve: '解决', Complete: '完成',
   Update: '修改任务', SetPriority: '修改优先级', Delete: '删除', Create: '创建', SetVariable: '修改变量',
   SetVariables: '修改变量', ModifyVariable: '修改变量', RemoveVariable: '删除变量', DeleteHistory: '删除历史',
   Migrate: '迁移到新版本', ModifyProcessInstance: '调整流程位置', Suspend: '挂起', Activate: '激活',
   SetJobRetries: '重试作业', SetDueDate: '修改期限', RecalculateDueDate: '重算期限', Execute: '执行作业',
-  CreateIncident: '创建事件', Resolve_Incident: '解决事件', SetRemovalTime: '设置清理时间',
+  CreateIncident: '创建事件', SetRemovalTime: '设置清理时间',
   AddIdentityLink: '增加候选人', DeleteIdentityLink: '移除候选人', AddAttachment: '添加附件',
   DeleteAttachment: '删除附件', SetAnnotation: '添加备注', ClearAnnotation: '清除备注'
 };
@@ -39,8 +40,9 @@ const ENTITIES = {
 const VARIABLE_EDITS = ['SetVariable', 'SetVariables', 'ModifyVariable', 'RemoveVariable'];
 const PROPERTIES = {
   assignee: '办理人', owner: '所有者', dueDate: '期限', followUpDate: '跟进日期', priority: '优先级',
-  delete: '删除', name: '名称', description: '描述', processDefinitionVersion: '版本',
-  nrOfInstances: '实例数', async: '异步', duedate: '期限', retries: '重试次数', variables: '变量'
+  name: '名称', description: '描述', processDefinitionId: '流程定义', processDefinitionVersion: '版本',
+  nrOfInstances: '实例数', nrOfSetVariables: '设置变量数', async: '异步', duedate: '期限', retries: '重试次数',
+  variables: '变量'
 };
 
 export default [
@@ -75,35 +77,47 @@ export default [
   }
 ];
 
-/** The page: a search form, then the case the URL names (?case=SH… or ?instance=<process instance id>). */
+/**
+ * The page: a search form, then the case the URL names (?case=SH… from the search, or ?instance=<process instance
+ * id> from an instance's button). A search, Back and Forward change only the URL's query, and the page follows it.
+ */
 function renderPage(node, api) {
-  // Cockpit's diagram widget keeps its zoom in the URL (viewbox=…): like Cockpit's own pages, this one must not
-  // be rebuilt when only the URL's query changes, so a search shows its case itself.
+  // Cockpit's diagram widget keeps its zoom in the URL (viewbox=…): like Cockpit's own pages, this one must not be
+  // rebuilt when only the query changes; it shows the case the query names itself ($routeUpdate below).
   angularService('$route').current.$$route.reloadOnSearch = false;
-  const query = new URLSearchParams(window.location.hash.split('?')[1] || '');
-  const input = h('input', {
-    class: 'form-control', name: 'caseNumber', placeholder: '案件编号，如 SH20261129000001', value: query.get('case') || ''
-  });
+  const input = h('input', { class: 'form-control', name: 'caseNumber', placeholder: '案件编号，如 SH20261129000001' });
   const form = h('form', { class: 'form-inline casedesk-search' }, input, ' ',
     h('button', { type: 'submit', class: 'btn btn-primary' }, '查询'));
   const body = h('div');
-  const showQuery = (shown) => showCase(body, engine(api), shown).catch((error) => show(body, failure(error)));
+  let shown = null;
+  const showUrlCase = () => {
+    const query = new URLSearchParams(window.location.hash.split('?')[1] || '');
+    const wanted = `${query.get('case')}|${query.get('instance')}`;
+    if (wanted === shown) {
+      return; // only the diagram's zoom changed
+    }
+    shown = wanted;
+    input.value = query.get('case') || '';
+    if (query.get('case') || query.get('instance')) {
+      // an answer for a case no longer asked for (a quicker search came after) is dropped
+      showCase(body, engine(api), query, () => shown === wanted)
+        .catch((error) => shown === wanted && show(body, failure(error)));
+    } else {
+      clear(body);
+    }
+  };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const search = new URLSearchParams({ case: input.value.trim() });
-    window.location.hash = `${PATH}?${search}`;
-    showQuery(search);
+    window.location.hash = historyLink({ case: input.value.trim().toUpperCase() });
   });
   node.appendChild(h('div', { class: 'casedesk-history' }, h('h2', {}, '案件历史'), form, body));
-  if (query.get('case') || query.get('instance')) {
-    showQuery(query);
-  }
+  // the plugin's node is in the page (and in the route's scope) once render returns
+  queueMicrotask(() => window.angular.element(node).scope().$on('$routeUpdate', showUrlCase));
+  showUrlCase();
 }
 
-async function showCase(body, get, query) {
-  if (body.diagramScope) {
-    body.diagramScope.$destroy();
-  }
+async function showCase(body, get, query, stillWanted) {
+  clear(body);
   show(body, h('p', { class: 'casedesk-muted' }, '正在读取…'));
   const caseNumber = query.get('case') || (await get(`/history/process-instance/${enc(query.get('instance'))}`)).businessKey;
   const instances = caseNumber
@@ -120,8 +134,12 @@ async function showCase(body, get, query) {
   const definition = await get(`/process-definition/${enc(main.processDefinitionId)}`);
   const [xml, labels] = await Promise.all([
     get(`/process-definition/${enc(main.processDefinitionId)}/xml`).then((result) => result.bpmn20Xml),
-    formLabels(get, definition.deploymentId)]);
+    // names and options read better, but the history stands without them (e.g. without READ on deployments)
+    formLabels(get, definition.deploymentId).catch(() => RAW_LABELS)]);
   const mainHistory = histories.find((history) => history.instance === main);
+  if (!stillWanted()) {
+    return;
+  }
 
   const diagram = h('div', { class: 'casedesk-diagram' });
   show(body,
@@ -132,6 +150,15 @@ async function showCase(body, get, query) {
     section('用户操作记录', operationLog(histories, migrations)),
     section('变量历史', variableHistory(histories, labels)));
   body.diagramScope = drawDiagram(diagram, xml, mainHistory.activities);
+}
+
+/** Empties the page below the search, with the diagram widget of the case shown before. */
+function clear(body) {
+  if (body.diagramScope) {
+    body.diagramScope.$destroy();
+    body.diagramScope = null;
+  }
+  show(body);
 }
 
 /** One process instance of the case with everything the page shows of it. */
@@ -147,8 +174,8 @@ async function readHistory(get, instance) {
 }
 
 /**
- * Migrations are logged per definition, not per instance: those of a definition this case ran on, while it ran,
- * to another definition the case then ran on.
+ * Migrations are logged per definition, not per instance (one entry per property of one operation): those, while
+ * the case ran, from a definition it ran on to another definition it then ran on.
  */
 async function readMigrations(get, histories) {
   const found = [];
@@ -159,13 +186,16 @@ async function readMigrations(get, histories) {
     }
     const entries = await get(`/history/user-operation?operationType=Migrate&processDefinitionKey=${enc(instance.processDefinitionKey)}`
       + `&afterTimestamp=${enc(instance.startTime)}${instance.endTime ? '&beforeTimestamp=' + enc(instance.endTime) : ''}`);
-    found.push(...entries.filter((entry) => definitions.has(entry.processDefinitionId)));
+    const moves = entries.filter((entry) => entry.property === 'processDefinitionId'
+      && definitions.has(entry.orgValue) && definitions.has(entry.newValue));
+    const operations = new Set(moves.map((entry) => entry.operationId));
+    found.push(...entries.filter((entry) => operations.has(entry.operationId)));
   }
   return found;
 }
 
 function summary(caseNumber, main, instances) {
-  const state = main.endTime ? (main.state === 'COMPLETED' ? '已结束' : stateName(main.state)) : '办理中';
+  const state = stateName(main.state);
   const rows = [
     ['案件编号', caseNumber || '（无）'],
     ['流程', `${main.processDefinitionName || main.processDefinitionKey}（版本 ${main.processDefinitionVersion}）`],
@@ -202,7 +232,7 @@ function timeline(histories, labels) {
       });
     }
   }
-  rows.sort((a, b) => a.start.localeCompare(b.start));
+  rows.sort((a, b) => at(a.start) - at(b.start));
   return table(['开始', '结束', '步骤', '办理人', '结果'], rows.map((row) => row.cells), 'casedesk-timeline');
 }
 
@@ -214,7 +244,7 @@ function who(activity, instance, task, completedBy) {
   if (task) {
     return completedBy.get(task.id) || task.assignee || (activity.endTime ? '—' : '待签收');
   }
-  if (activity.activityType.endsWith('startEvent') && !activity.parentActivityInstanceId.includes(':')) {
+  if (activity.activityType.endsWith('startEvent') && activity.parentActivityInstanceId === instance.id) {
     return instance.startUserId || '系统';
   }
   return '系统';
@@ -239,11 +269,11 @@ function operationLog(histories, migrations) {
     byOperation.set(entry.operationId, group);
   }
   const rows = [...byOperation.values()]
-    .sort((a, b) => a[0].timestamp.localeCompare(b[0].timestamp))
+    .sort((a, b) => at(a[0].timestamp) - at(b[0].timestamp))
     .map((entries) => {
       const first = entries[0];
-      // a completion logs delete false → true, a migration its mode: bookkeeping, not changes
-      const changes = entries.filter((e) => e.property && !['delete', 'mode'].includes(e.property))
+      // a completion logs delete false → true: bookkeeping, not a change
+      const changes = entries.filter((e) => e.property && e.property !== 'delete')
         .map((e) => `${PROPERTIES[e.property] || e.property}：${change(e)}`);
       return [
         time(first.timestamp),
@@ -269,19 +299,22 @@ function change(entry) {
 /** Every value every variable had, in order, with the step that set it. */
 function variableHistory(histories, labels) {
   const rows = [];
-  for (const { activities, details, operations } of histories) {
+  for (const { instance, activities, details, operations } of histories) {
     const names = new Map(activities.map((a) => [a.id, a.activityName || a.activityId]));
     const edits = new Map(operations.filter((o) => VARIABLE_EDITS.includes(o.operationType)).map((o) => [o.operationId, o.userId]));
-    for (const detail of details) {
+    // a reminder or escalation starts with a copy of the case's variables: the case's own rows show them
+    const copied = (detail) => detail.initial && instance.processDefinitionKey !== LIFECYCLE;
+    for (const detail of details.filter((d) => !copied(d))) {
       const editor = edits.get(detail.userOperationId);
-      rows.push([time(detail.time),
+      rows.push([detail.time,
         h('span', {}, labels.name(detail.variableName), h('br'), h('small', { class: 'casedesk-muted' }, detail.variableName)),
         labels.value(detail),
         editor ? h('span', { class: 'label label-warning' }, `${editor} 手工修改`)
           : detail.initial ? '案件受理' : names.get(detail.activityInstanceId) || '流程']);
     }
   }
-  rows.sort((a, b) => a[0].localeCompare(b[0]));
+  rows.sort((a, b) => at(a[0]) - at(b[0]));
+  rows.forEach((row) => { row[0] = time(row[0]); });
   return table(['时间', '变量', '值', '设置于'], rows, 'casedesk-variables');
 }
 
@@ -307,6 +340,8 @@ async function formLabels(get, deploymentId) {
     value: (detail) => options.get(`${detail.variableName}=${detail.value}`) || value(detail)
   };
 }
+
+const RAW_LABELS = { name: (key) => key, value: (detail) => value(detail) };
 
 /**
  * Cockpit's own diagram widget, with the activities passed and the flows between them marked. Its scope is a child
@@ -337,12 +372,26 @@ function markPath(control, activities) {
       control.createBadge(activityId, { text: String(passes.length), tooltip: `经过 ${passes.length} 次` });
     }
   }
-  // a flow was taken when its target started after its source ended
-  for (const flow of control.getElements((element) => element.type === 'bpmn:SequenceFlow')) {
-    const sources = visits.get(flow.businessObject.sourceRef.id) || [];
-    const targets = visits.get(flow.businessObject.targetRef.id) || [];
-    if (sources.some((s) => s.endTime && targets.some((t) => t.startTime >= s.endTime))) {
-      canvas.addMarker(flow.id, 'casedesk-taken');
+  // each visit came in over the flow whose source ended last before it started (of a parallel join's incoming
+  // flows only that one is marked)
+  const flows = control.getElements((element) => element.type === 'bpmn:SequenceFlow');
+  for (const [activityId, passes] of visits) {
+    const incoming = flows.filter((flow) => flow.businessObject.targetRef.id === activityId);
+    for (const pass of passes) {
+      let taken = null;
+      let latest = -Infinity;
+      for (const flow of incoming) {
+        for (const source of visits.get(flow.businessObject.sourceRef.id) || []) {
+          const ended = source.endTime ? at(source.endTime) : Infinity;
+          if (ended <= at(pass.startTime) && ended > latest) {
+            taken = flow;
+            latest = ended;
+          }
+        }
+      }
+      if (taken) {
+        canvas.addMarker(taken.id, 'casedesk-taken');
+      }
     }
   }
 }
@@ -382,9 +431,11 @@ function engine(api) {
 }
 
 function failure(error) {
-  const text = error.message === '403' || error.message === '401'
-    ? '您无权查看这个案件的历史（需要流程定义的“读取历史”权限）。'
-    : error.message === '404' ? '没有找到这个案件。' : `读取失败：${error.message}`;
+  const text = {
+    401: '登录已过期，请重新登录。',
+    403: '您无权查看这个案件的历史（需要流程定义的“读取历史”权限）。',
+    404: '没有找到这个案件。'
+  }[error.message] || `读取失败：${error.message}`;
   return h('p', { class: 'alert alert-danger' }, text);
 }
 
@@ -406,16 +457,21 @@ function value(detail) {
   if (detail.value == null) {
     return '（空）';
   }
-  return typeof detail.value === 'object' ? `（${detail.type}）` : String(detail.value);
+  return typeof detail.value === 'object' ? `（${detail.variableType}）` : String(detail.value);
 }
 
 function stateName(state) {
   return { COMPLETED: '已结束', EXTERNALLY_TERMINATED: '已取消', INTERNALLY_TERMINATED: '已终止', ACTIVE: '办理中', SUSPENDED: '已挂起' }[state] || state;
 }
 
-/** Engine time (UTC, e.g. 2026-11-29T07:37:36.781+0000) as the centre's local time, 2026-11-29 15:37:36. */
+/** An engine time (e.g. 2026-11-29T07:37:36.781+0000, in the server's zone) as milliseconds, for comparing. */
+function at(engineTime) {
+  return Date.parse(engineTime.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+}
+
+/** An engine time as the centre's local time, 2026-11-29 15:37:36. */
 function time(engineTime) {
-  const date = new Date(engineTime.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+  const date = new Date(at(engineTime));
   return new Intl.DateTimeFormat('sv-SE', {
     timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit'
   }).format(date);
