@@ -218,7 +218,9 @@ function timeline(histories, labels) {
     const taskById = new Map(tasks.map((t) => [t.id, t]));
     for (const activity of activities.filter(isStep)) {
       const task = taskById.get(activity.taskId);
-      const set = details.filter((d) => d.activityInstanceId === activity.id && !d.initial);
+      // what the step set; a form's fields left empty say nothing
+      const set = details.filter((d) => d.activityInstanceId === activity.id && !d.initial && d.value !== ''
+        && d.value != null);
       rows.push({
         start: activity.startTime,
         cells: [
