@@ -17,6 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 /**
  * The trend reports as JSON under {@code /api/v1/reports}: hotspots, the watch-list, the consumer-environment index,
  * and the consumption measures the index needs. Who may read reports is decided for all of {@code /api/v1/reports}
@@ -26,6 +32,9 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/v1/reports")
 class TrendsController {
+
+    private static final ObjectReader STRICT = JsonMapper.builder().findAndAddModules()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build().readerFor(ConsumptionMeasure.class);
 
     private final Hotspots hotspots;
     private final WatchList watchList;
@@ -73,12 +82,27 @@ class TrendsController {
 
     /** Enters a measure, or replaces the value of the same period, measure and category. */
     @PutMapping("/consumption-measures")
-    ConsumptionMeasure enterConsumptionMeasure(@RequestBody ConsumptionMeasure measure) {
+    ConsumptionMeasure enterConsumptionMeasure(@RequestBody String body) {
         Authentication caller = identityService.getCurrentAuthentication();
         if (caller == null || !caller.getGroupIds().contains("supervisors")) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only supervisors enter consumption measures");
         }
-        return measures.save(measure, caller.getUserId());
+        return measures.save(read(body), caller.getUserId());
+    }
+
+    /** Strictly: a misspelt {@code category} would otherwise enter the measure for all consumption. */
+    private static ConsumptionMeasure read(String body) {
+        try {
+            ConsumptionMeasure measure = STRICT.readValue(body);
+            if (measure == null) {
+                throw new IllegalArgumentException("请求体：应为一项消费指标");
+            }
+            return measure;
+        } catch (UnrecognizedPropertyException unknown) {
+            throw new IllegalArgumentException(unknown.getPropertyName() + "：不是消费指标的字段");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("请求体：" + e.getOriginalMessage());
+        }
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +131,7 @@ class TrendsTests {
         submit(Instant.parse("2026-08-20T02:00:00Z"), "REPORT", "ONLINE_SHOPPING", "某网店", null, "网店销售假冒商品");
         complaint(Instant.parse("2026-08-31T16:00:00Z"), "ONLINE_SHOPPING", "某网店", null, "收到的商品与描述不符");
 
-        ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse("2026-11-25T02:00:00Z")));
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-25T02:00:00Z")));
         // the measures, as a supervisor enters them; 社会消费品零售总额 of 2026-08 first as 1040, then corrected
         for (String measure : List.of(
                 "{\"period\": \"2025-08\", \"measure\": \"社会消费品零售总额\", \"value\": 1000}",
@@ -145,7 +147,7 @@ class TrendsTests {
 
     @AfterEach
     void clockForTheNextTest() {
-        ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse("2026-11-25T02:00:00Z")));
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-25T02:00:00Z")));
     }
 
     @AfterAll
@@ -188,7 +190,7 @@ class TrendsTests {
     @Test
     void withoutAWeekTheLastWeekThatEndedIsReported() throws Exception {
         // Wednesday 2026-11-25 in Shanghai: the last week that ended began on Monday 2026-11-16
-        ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse("2026-11-25T02:00:00Z")));
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-25T02:00:00Z")));
 
         assertThat(get("/api/v1/reports/hotspots").get("week").asText()).isEqualTo("2026-11-16");
     }
@@ -254,18 +256,22 @@ class TrendsTests {
     }
 
     @Test
-    void aMeasureWithoutAValidPeriodCategoryOrValueIsRefused() {
-        List<String> refused = List.of(
-                "{\"period\": \"2026-13\", \"measure\": \"社会消费品零售总额\", \"value\": 1100}",
+    void aMeasureWithoutAValidPeriodCategoryValueOrMeasureOrWithAnUnknownFieldIsRefused() {
+        Map<String, String> refused = Map.of(
+                "{\"period\": \"2026-13\", \"measure\": \"社会消费品零售总额\", \"value\": 1100}", "period：",
                 "{\"period\": \"2026-09\", \"measure\": \"社会消费品零售总额\", \"category\": \"SHOES\", \"value\": 1}",
-                "{\"period\": \"2026-09\", \"measure\": \"社会消费品零售总额\", \"value\": 0}",
-                "{\"period\": \"2026-09\", \"value\": 1100}");
+                "category：",
+                "{\"period\": \"2026-09\", \"measure\": \"社会消费品零售总额\", \"value\": 0}", "value：",
+                "{\"period\": \"2026-09\", \"value\": 1100}", "measure：",
+                "{\"period\": \"2026-09\", \"measure\": \"网上零售额\", \"catgory\": \"ONLINE_SHOPPING\", \"value\": 1}",
+                "catgory：");
 
-        for (String measure : refused) {
+        refused.forEach((measure, field) -> {
             ResponseEntity<String> response = send("supervisor", HttpMethod.PUT,
                     "/api/v1/reports/consumption-measures", measure);
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        }
+            assertThat(response.getBody()).contains(field);
+        });
         assertThat(jdbc.sql("select count(*) from consumption_measure where period = '2026-09'").query(Long.class)
                 .single()).isZero();
     }
@@ -284,7 +290,7 @@ class TrendsTests {
     /** Submits a case through the intake API at that instant and registers it with its type and category. */
     private void submit(Instant at, String type, String category, String respondent, String platform,
             String description) throws Exception {
-        ClockUtil.setCurrentTime(java.util.Date.from(at));
+        ClockUtil.setCurrentTime(Date.from(at));
         Map<String, Object> respondentPart = new HashMap<>(Map.of("name", respondent, "address", "上海市黄浦区南京东路1号",
                 "district", "310101"));
         if (platform != null) {
@@ -301,14 +307,14 @@ class TrendsTests {
         String caseNumber = JSON.readTree(created.getBody()).get("caseNumber").asText();
         Task register = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
                 .taskDefinitionKey("Task_RegisterCase").singleResult();
-        ClockUtil.setCurrentTime(java.util.Date.from(at.plus(Duration.ofMinutes(1))));
+        ClockUtil.setCurrentTime(Date.from(at.plus(Duration.ofMinutes(1))));
         taskService.complete(register.getId(), Map.of("caseType", type, "category", category));
     }
 
     private long complaintsOn(String fromUtc, String toUtc, String category) {
         return jdbc.sql("select count(*) from case_file where category = ? and case_type = 'COMPLAINT'"
                 + " and received_at >= ? and received_at < ?")
-                .params(category, java.time.LocalDateTime.parse(fromUtc), java.time.LocalDateTime.parse(toUtc))
+                .params(category, LocalDateTime.parse(fromUtc), LocalDateTime.parse(toUtc))
                 .query(Long.class).single();
     }
 
