@@ -1,0 +1,46 @@
+package org.casedesk.reporting;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.TemporalAdjusters;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.casedesk.casefile.CentreTime;
+import org.casedesk.casefile.UtcColumns;
+
+/**
+ * What the trend reports (hotspots, watch-list, consumer-environment index) count, and on which day. A complaint
+ * is a registered case of type {@code COMPLAINT}, or {@code COMPLAINT_AND_REPORT} (registration splits an accepted
+ * one into a COMPLAINT and a linked REPORT, so only one not accepted keeps that type), that was not merged into
+ * another case as a repeat call: that complaint is counted once, in the case it joined. Cases not yet registered
+ * have no type and do not count. A case's day is the Shanghai day of {@code case_file.received_at}, and weeks run
+ * Monday to Sunday; the engine's clock says what "now" is, so tests can move it.
+ */
+final class TrendPeriods {
+
+    /** The SQL condition on {@code case_file} that makes a row a complaint, as above. */
+    static final String COMPLAINTS = "case_type in ('COMPLAINT', 'COMPLAINT_AND_REPORT') and merged_into is null";
+
+    private TrendPeriods() {
+    }
+
+    /** The start of a Shanghai day, as the UTC wall time the case table keeps. */
+    static LocalDateTime column(LocalDate day) {
+        return UtcColumns.toColumn(day.atStartOfDay(CentreTime.ZONE).toInstant());
+    }
+
+    /** The Monday of the last week that has ended. */
+    static LocalDate lastCompleteWeek() {
+        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CentreTime.ZONE);
+        return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+    }
+
+    /** @throws IllegalArgumentException naming the parameter when the day is not a Monday */
+    static LocalDate requireMonday(String parameter, LocalDate day) {
+        if (day.getDayOfWeek() != DayOfWeek.MONDAY) {
+            throw new IllegalArgumentException(parameter + "：" + day + " 不是星期一，周从星期一算起");
+        }
+        return day;
+    }
+}
