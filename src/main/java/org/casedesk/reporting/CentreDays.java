@@ -1,7 +1,5 @@
 package org.casedesk.reporting;
 
-import static org.casedesk.casefile.UtcColumns.toColumn;
-
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.HashMap;
@@ -53,44 +51,34 @@ class CentreDays {
     @EventListener(ApplicationReadyEvent.class)
     @Transactional
     void fill() {
-        Map<LocalDate, Day> stored = new HashMap<>();
-        jdbc.sql("select day_date, working_day, working_days_before from centre_day").query(rs -> {
-            stored.put(rs.getObject("day_date", LocalDate.class),
-                    new Day(rs.getBoolean("working_day"), rs.getInt("working_days_before")));
+        Map<LocalDate, Integer> stored = new HashMap<>();
+        jdbc.sql("select day_date, working_days_before from centre_day").query(rs -> {
+            stored.put(rs.getObject("day_date", LocalDate.class), rs.getInt("working_days_before"));
         });
         Range range = range();
         int workingDaysBefore = 0;
         int written = 0;
-        for (LocalDate date = range.first(); !date.isAfter(range.last()); date = date.plusDays(1)) {
-            Day day = new Day(calendar.isWorkingDay(date), workingDaysBefore);
-            if (!day.equals(stored.get(date))) {
-                write(date, day, stored.containsKey(date));
+        for (LocalDate day = range.first(); !day.isAfter(range.last()); day = day.plusDays(1)) {
+            Integer before = stored.get(day);
+            if (before == null) {
+                insert(day, workingDaysBefore);
+                written++;
+            } else if (before != workingDaysBefore) {
+                jdbc.sql("update centre_day set working_days_before = ? where day_date = ?")
+                        .params(workingDaysBefore, day).update();
                 written++;
             }
-            if (day.working()) {
+            if (calendar.isWorkingDay(day)) {
                 workingDaysBefore++;
             }
         }
         log.info("Report calendar: {} to {}, {} days written", range.first(), range.last(), written);
     }
 
-    private record Day(boolean working, int workingDaysBefore) {
-    }
-
-    private void write(LocalDate date, Day day, boolean exists) {
-        if (exists) {
-            jdbc.sql("update centre_day set working_day = ?, working_days_before = ? where day_date = ?")
-                    .params(day.working(), day.workingDaysBefore(), date).update();
-            return;
-        }
+    private void insert(LocalDate day, int workingDaysBefore) {
         try {
-            jdbc.sql("""
-                    insert into centre_day (day_date, starts_at, ends_at, working_day, working_days_before)
-                    values (?, ?, ?, ?, ?)""")
-                    .params(date, toColumn(date.atStartOfDay(CentreTime.ZONE).toInstant()),
-                            toColumn(date.plusDays(1).atStartOfDay(CentreTime.ZONE).toInstant()), day.working(),
-                            day.workingDaysBefore())
-                    .update();
+            jdbc.sql("insert into centre_day (day_date, working_days_before) values (?, ?)")
+                    .params(day, workingDaysBefore).update();
         } catch (DuplicateKeyException anotherNode) {
             // another node starting at the same moment wrote the day from the same calendar
         }

@@ -25,8 +25,8 @@ record Kpis(LocalDate from, LocalDate to, String by, List<Group> groups) {
     record Step(String deadline, String name, long finished, long onTime, BigDecimal onTimeRate, long overdue,
             Integer medianWorkingDays, Integer p90WorkingDays) {
 
-        Step withWorkingDays(int median, int p90) {
-            return new Step(deadline, name, finished, onTime, onTimeRate, overdue, median, p90);
+        Step withOverdue(long count) {
+            return new Step(deadline, name, finished, onTime, onTimeRate, count, medianWorkingDays, p90WorkingDays);
         }
     }
 
