@@ -29,10 +29,15 @@ class CentreDays {
 
     private final JdbcClient jdbc;
     private final WorkingDayCalendar calendar;
+    private final Range range;
 
     CentreDays(JdbcClient jdbc, WorkingDayCalendar calendar) {
         this.jdbc = jdbc;
         this.calendar = calendar;
+        int firstYear = calendar.yearsWithData().stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("The working-day calendar has no holiday schedule"));
+        this.range = new Range(LocalDate.of(firstYear, 1, 1),
+                LocalDate.of(Year.now(CentreTime.ZONE).getValue() + 1, 12, 31));
     }
 
     /** The days the reports can count in: a period outside them is refused. */
@@ -42,10 +47,9 @@ class CentreDays {
         }
     }
 
+    /** Fixed when the node starts, as are the rows it writes; a node running into a new year extends both on restart. */
     Range range() {
-        int firstYear = calendar.yearsWithData().stream().findFirst()
-                .orElseThrow(() -> new IllegalStateException("The working-day calendar has no holiday schedule"));
-        return new Range(LocalDate.of(firstYear, 1, 1), LocalDate.of(Year.now(CentreTime.ZONE).getValue() + 1, 12, 31));
+        return range;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -55,7 +59,6 @@ class CentreDays {
         jdbc.sql("select day_date, working_days_before from centre_day").query(rs -> {
             stored.put(rs.getObject("day_date", LocalDate.class), rs.getInt("working_days_before"));
         });
-        Range range = range();
         int workingDaysBefore = 0;
         int written = 0;
         for (LocalDate day = range.first(); !day.isAfter(range.last()); day = day.plusDays(1)) {

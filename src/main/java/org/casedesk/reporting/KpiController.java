@@ -45,7 +45,7 @@ class KpiController {
         } catch (IllegalArgumentException badRequest) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, badRequest.getMessage());
         }
-        if (csv(format, accept)) {
+        if (wantsCsv(format, accept)) {
             return ResponseEntity.ok().contentType(TEXT_CSV)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"kpis-%s-%s-%s.csv\""
                             .formatted(from, to, kpis.by()))
@@ -54,7 +54,7 @@ class KpiController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(kpis);
     }
 
-    private static boolean csv(String format, String accept) {
+    private static boolean wantsCsv(String format, String accept) {
         if (format == null) {
             return accept != null && MediaType.parseMediaTypes(accept).stream()
                     .anyMatch(type -> type.equalsTypeAndSubtype(TEXT_CSV));

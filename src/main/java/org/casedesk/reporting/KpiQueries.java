@@ -92,7 +92,8 @@ class KpiQueries {
                     groups.put(key, new Kpis.Group(key, rs.getString("name"), received, rs.getLong("registered"),
                             rs.getLong("not_accepted"), rs.getLong("forwarded"), rs.getLong("concluded"), instant,
                             Kpis.rate(instant, received), revisited, satisfied, Kpis.rate(satisfied, revisited),
-                            rs.getLong("repeat_calls"), rs.getLong("dissatisfied"), steps.getOrDefault(key, noSteps())));
+                            rs.getLong("repeat_calls"), rs.getLong("dissatisfied"),
+                            steps.getOrDefault(key, noSteps())));
                 });
         return new Kpis(from, to, by.name().toLowerCase(Locale.ROOT), List.copyOf(groups.values()));
     }
