@@ -7,7 +7,7 @@ import java.util.Arrays;
  * BPMN step passes the key (e.g. {@code ACCEPTANCE}) in its input variable {@code deadline}; mails show the
  * Chinese name.
  */
-enum Deadline {
+public enum Deadline {
     REGISTRATION("登记"),
     NOT_ACCEPTED_NOTICE("告知不予受理"),
     FIRST_CONTACT("先行联系"),
@@ -24,12 +24,12 @@ enum Deadline {
         this.displayName = displayName;
     }
 
-    String displayName() {
+    public String displayName() {
         return displayName;
     }
 
     /** The deadline of a key as written in the BPMN; an unknown or missing key is a modelling error. */
-    static Deadline of(String key) {
+    public static Deadline of(String key) {
         return Arrays.stream(values()).filter(deadline -> deadline.name().equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
                         "Unknown deadline '" + key + "': expected one of " + Arrays.toString(values())));

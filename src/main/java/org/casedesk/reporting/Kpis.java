@@ -1,0 +1,36 @@
+package org.casedesk.reporting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The KPIs of one period, one entry per group; the definitions are in the README ("Reports"). Every count comes
+ * from a query ({@link KpiQueries}); a rate is its two counts divided, to four places, and null when nothing was
+ * there to count.
+ */
+record Kpis(LocalDate from, LocalDate to, String by, List<Group> groups) {
+
+    /**
+     * The figures of one unit, channel, category or operator ({@code key} null for cases without one, e.g. not
+     * forwarded to a unit), or of all cases ({@code key} "all"). {@code name} is the unit's name, else null.
+     */
+    record Group(String key, String name, long received, long registered, long notAccepted, long forwarded,
+            long concluded, long instantlyCompleted, BigDecimal instantCompletionRate, long revisited,
+            long satisfied, BigDecimal satisfactionRate, long repeatCalls, long dissatisfiedCases, List<Step> steps) {
+    }
+
+    /** One deadline step (e.g. ACCEPTANCE 受理审查) of a group; the working days are null when none finished. */
+    record Step(String deadline, String name, long finished, long onTime, BigDecimal onTimeRate, long overdue,
+            Integer medianWorkingDays, Integer p90WorkingDays) {
+
+        Step withOverdue(long count) {
+            return new Step(deadline, name, finished, onTime, onTimeRate, count, medianWorkingDays, p90WorkingDays);
+        }
+    }
+
+    static BigDecimal rate(long count, long of) {
+        return of == 0 ? null : BigDecimal.valueOf(count).divide(BigDecimal.valueOf(of), 4, RoundingMode.HALF_UP);
+    }
+}

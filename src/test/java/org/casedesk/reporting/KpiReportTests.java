@@ -1,0 +1,409 @@
+package org.casedesk.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.casedesk.TestDatabase;
+import org.casedesk.casefile.CentreTime;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The KPIs of November 2026 over nine cases run through {@code processes/case-lifecycle.bpmn} with the engine
+ * clock moved, every figure derived by hand below. Times are Shanghai times; November 2026 has no holiday, so its
+ * working days are Monday to Friday (2, 9, 16, 23 and 30 November are Mondays).
+ * <pre>
+ * case  received       channel   unit    category        registered by  path
+ * C7    Fri 10-30 10:00 PHONE    310101  HOME_APPLIANCE  operator   reg 10-30 10:30, contact 11:00, accept Mon 11-02 10:00,
+ *                                                                   agreement Wed 11-04 10:00, SATISFIED Thu 11-05 10:00
+ * C1    Mon 11-02 09:00 PHONE    310101  HOME_APPLIANCE  operator   reg 10:00, contact 11:00, accept Tue 11-03 10:00,
+ *                                                                   agreement Thu 11-05 10:00, SATISFIED Fri 11-06 10:00
+ * C2    Mon 11-09 09:00 INTERNET 310101  HOME_APPLIANCE  operator2  reg 09:30, contact 10:00, ACCEPTANCE overdue at its
+ *                                                                   timer (Wed 11-18), accept Thu 11-19 10:00, agreement
+ *                                                                   Fri 11-20 10:00, VERY_SATISFIED Wed 11-25 10:00
+ * C3    Tue 11-10 09:00 PHONE    310115  FOOD            operator   reg 09:10, contact 10:00, accept Wed 11-11 10:00, no
+ *                                                                   agreement Fri 11-13 10:00, told 11:00, DISSATISFIED
+ *                                                                   Mon 11-16 10:00, supervised 11:00, agreement Wed 11-18
+ *                                                                   10:00, NEUTRAL Thu 11-19 10:00
+ * C6    Thu 11-12 09:00 PHONE    310115  FOOD            operator2  C3's phone while C3 is open: a repeat call; reg 09:30,
+ *                                                                   contact 10:00, accept Fri 11-13 10:00, agreement Mon
+ *                                                                   11-16 10:00, UNREACHABLE 15:00, Tue 11-17 10:00, 15:00
+ * C4    Mon 11-16 14:00 VISIT    -       PREPAID_CARD    operator2  consultation answered at 14:30: closed the same day
+ * C5    Tue 11-17 09:00 LETTER   -       FOOD            operator   not accepted at 10:00, consumer told Wed 11-18 10:00
+ * C8    Mon 11-30 23:30 PHONE    -       -               -          waiting to be registered (Shanghai 11-30, UTC 15:30)
+ * C9    Tue 12-01 00:30 PHONE    -       -               -          after the period (UTC still 11-30 16:30)
+ * </pre>
+ * A step's working days are those from its start day up to, not including, its end day (Fri 10:00 to Mon 10:00 is
+ * one); medians and 90th percentiles are nearest-rank.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.job-execution.enabled=false")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KpiReportTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NOVEMBER = "/api/v1/reports/kpis?from=2026-11-01&to=2026-11-30";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "kpi-report");
+    }
+
+    @Autowired TestRestTemplate http;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired JdbcClient jdbc;
+
+    private int phones;
+
+    @BeforeAll
+    void novemberCases() {
+        String c7 = start("2026-10-30 10:00", "PHONE", "310101", "13900000007");
+        register("2026-10-30 10:30", c7, "operator", "COMPLAINT", "HOME_APPLIANCE");
+        handle(c7, "2026-10-30 11:00", "2026-11-02 10:00", "2026-11-04 10:00");
+        complete("2026-11-05 10:00", c7, Map.of("revisitResult", "SATISFIED"));
+
+        String c1 = start("2026-11-02 09:00", "PHONE", "310101", "13900000001");
+        register("2026-11-02 10:00", c1, "operator", "COMPLAINT", "HOME_APPLIANCE");
+        handle(c1, "2026-11-02 11:00", "2026-11-03 10:00", "2026-11-05 10:00");
+        complete("2026-11-06 10:00", c1, Map.of("revisitResult", "SATISFIED"));
+
+        String c2 = start("2026-11-09 09:00", "INTERNET", "310101", "13900000002");
+        register("2026-11-09 09:30", c2, "operator2", "COMPLAINT", "HOME_APPLIANCE");
+        complete("2026-11-09 10:00", c2, Map.of("contactResult", "REACHED"));
+        Job acceptanceDue = managementService.createJobQuery().processInstanceId(c2)
+                .activityId("Timer_AcceptanceDue").singleResult();
+        ClockUtil.setCurrentTime(acceptanceDue.getDuedate());
+        managementService.executeJob(acceptanceDue.getId());
+        complete("2026-11-19 10:00", c2, Map.of("acceptanceDecision", "ACCEPT"));
+        complete("2026-11-20 10:00", c2, Map.of("handlingOutcome", "MEDIATED_AGREEMENT", "outcomeNote", "退款"));
+        complete("2026-11-25 10:00", c2, Map.of("revisitResult", "VERY_SATISFIED"));
+
+        String c3 = start("2026-11-10 09:00", "PHONE", "310115", "13900000003");
+        register("2026-11-10 09:10", c3, "operator", "COMPLAINT", "FOOD");
+        complete("2026-11-10 10:00", c3, Map.of("contactResult", "REACHED"));
+        complete("2026-11-11 10:00", c3, Map.of("acceptanceDecision", "ACCEPT"));
+        complete("2026-11-13 10:00", c3, Map.of("handlingOutcome", "NO_AGREEMENT", "outcomeNote", "分歧较大"));
+        complete("2026-11-13 11:00", c3, Map.of("mediationEndInformMethod", "LETTER"));
+
+        String c6 = start("2026-11-12 09:00", "PHONE", "310115", "13900000003");
+        register("2026-11-12 09:30", c6, "operator2", "COMPLAINT", "FOOD");
+        handle(c6, "2026-11-12 10:00", "2026-11-13 10:00", "2026-11-16 10:00");
+
+        complete("2026-11-16 10:00", c3, Map.of("revisitResult", "DISSATISFIED"));
+        complete("2026-11-16 11:00", c3, Map.of("supervisionNote", "请重新调解"));
+        complete("2026-11-18 10:00", c3, Map.of("handlingOutcome", "MEDIATED_AGREEMENT", "outcomeNote", "退款"));
+        complete("2026-11-19 10:00", c3, Map.of("revisitResult", "NEUTRAL"));
+
+        complete("2026-11-16 15:00", c6, Map.of("revisitResult", "UNREACHABLE"));
+        complete("2026-11-17 10:00", c6, Map.of("revisitResult", "UNREACHABLE"));
+        complete("2026-11-17 15:00", c6, Map.of("revisitResult", "UNREACHABLE"));
+
+        String c4 = start("2026-11-16 14:00", "VISIT", "310101", "13900000004");
+        register("2026-11-16 14:30", c4, "operator2", "CONSULTATION", "PREPAID_CARD", Map.of("answer", "可要求退还余额"));
+
+        String c5 = start("2026-11-17 09:00", "LETTER", "310115", "13900000005");
+        register("2026-11-17 10:00", c5, "operator", "COMPLAINT", "FOOD", Map.of("notAcceptedGround", "OVER_THREE_YEARS"));
+        complete("2026-11-18 10:00", c5, Map.of("informMethod", "PHONE"));
+
+        start("2026-11-30 23:30", "PHONE", "310101", "13900000008");
+        start("2026-12-01 00:30", "PHONE", "310101", "13900000009");
+
+        for (String closed : List.of(c7, c1, c2, c3, c6, c4, c5)) {
+            assertThat(jdbc.sql("select status from case_file where process_instance_id = ?").param(closed)
+                    .query(String.class).single()).isEqualTo("CLOSED");
+        }
+        ClockUtil.reset();
+    }
+
+    @AfterAll
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void theMonthOfAllCasesCountsWhatHappenedInItAndTheStepsFinishedInIt() throws Exception {
+        JsonNode all = groups(get("supervisor", NOVEMBER + "&by=none"));
+
+        // received C1 C2 C3 C6 C4 C5 C8 = 7 (C7 in October, C9 in December); registered C1 C2 C3 C6 C4 C5 = 6;
+        // not accepted C5; forwarded C1 C2 C3 C6 = 4; concluded C7 C1 C2 C3 C6 C4 C5 = 7; instantly C4: 1/7;
+        // revisited C7 C1 C2 C3 (C6 unreachable) = 4, satisfied C7 C1 C2: 3/4; repeat call C6; dissatisfied C3
+        assertThat(figures(all)).containsExactly("all 7 6 1 4 7 1 0.1429 4 3 0.7500 1 1");
+        assertThat(steps(all.get(0))).containsExactly(
+                // C1 C2 C3 C6 C4 C5 each the same day
+                "REGISTRATION 6 6 1.0000 0 0 0",
+                // C5: Tue to Wed
+                "NOT_ACCEPTED_NOTICE 1 1 1.0000 0 1 1",
+                // C1 C2 C3 C6 the same day (C7's in October)
+                "FIRST_CONTACT 4 4 1.0000 0 0 0",
+                // from forwarding to decision: C7 1, C1 1, C2 8 (Mon 9 to Thu 19, late and overdue on Wed 18), C3 1,
+                // C6 1: [1 1 1 1 8], median rank 3, 90th rank 5
+                "ACCEPTANCE 5 4 0.8000 1 1 8",
+                // C7 2, C1 2, C2 1, C3 2 and again 2 (Mon 16 11:00 to Wed 18), C6 1: [1 1 2 2 2 2], ranks 3 and 6
+                "MEDIATION 6 6 1.0000 0 2 2",
+                // C3 within the hour
+                "MEDIATION_ENDED 1 1 1.0000 0 0 0",
+                "VERIFICATION 0 0 null 0 null null",
+                "REPORTER_INFORMED 0 0 null 0 null null",
+                // C7 1, C1 1, C2 3 (Fri 20 to Wed 25, within its 3), C3 1 and 1, C6 0, 1, 0: [0 0 1 1 1 1 1 3], ranks 4, 8
+                "REVISIT 8 8 1.0000 0 1 3");
+    }
+
+    @Test
+    void byUnitTheCasesNotForwardedFormTheGroupWithoutAUnit() throws Exception {
+        JsonNode units = groups(get("auditor", NOVEMBER + "&by=unit"));
+
+        assertThat(figures(units)).containsExactly(
+                // C4 C5 C8: received 3, registered C4 C5, not accepted C5, concluded C4 C5, instantly C4: 1/3
+                "null 3 2 1 0 2 1 0.3333 0 0 null 0 0",
+                // C1 C2 (C7 received in October): concluded C7 C1 C2, all three revisited and satisfied
+                "310101 2 2 0 2 3 0 0.0000 3 3 1.0000 0 0",
+                // C3 C6: revisited C3 (neutral), C6 the repeat call, C3 dissatisfied once
+                "310115 2 2 0 2 2 0 0.0000 1 0 0.0000 1 1");
+        assertThat(units.get(1).path("name").asText()).isEqualTo("黄浦区市场监督管理局");
+        assertThat(steps(units.get(0))).containsExactly(
+                "REGISTRATION 2 2 1.0000 0 0 0",
+                "NOT_ACCEPTED_NOTICE 1 1 1.0000 0 1 1",
+                "FIRST_CONTACT 0 0 null 0 null null",
+                "ACCEPTANCE 0 0 null 0 null null",
+                "MEDIATION 0 0 null 0 null null",
+                "MEDIATION_ENDED 0 0 null 0 null null",
+                "VERIFICATION 0 0 null 0 null null",
+                "REPORTER_INFORMED 0 0 null 0 null null",
+                "REVISIT 0 0 null 0 null null");
+        assertThat(steps(units.get(1))).containsExactly(
+                "REGISTRATION 2 2 1.0000 0 0 0",
+                "NOT_ACCEPTED_NOTICE 0 0 null 0 null null",
+                "FIRST_CONTACT 2 2 1.0000 0 0 0",
+                // C7 1, C1 1, C2 8: [1 1 8], ranks 2 and 3
+                "ACCEPTANCE 3 2 0.6667 1 1 8",
+                // C7 2, C1 2, C2 1: [1 2 2]
+                "MEDIATION 3 3 1.0000 0 2 2",
+                "MEDIATION_ENDED 0 0 null 0 null null",
+                "VERIFICATION 0 0 null 0 null null",
+                "REPORTER_INFORMED 0 0 null 0 null null",
+                // C7 1, C1 1, C2 3: [1 1 3]
+                "REVISIT 3 3 1.0000 0 1 3");
+        assertThat(steps(units.get(2))).containsExactly(
+                "REGISTRATION 2 2 1.0000 0 0 0",
+                "NOT_ACCEPTED_NOTICE 0 0 null 0 null null",
+                "FIRST_CONTACT 2 2 1.0000 0 0 0",
+                "ACCEPTANCE 2 2 1.0000 0 1 1",
+                // C3 2 and 2, C6 1: [1 2 2]
+                "MEDIATION 3 3 1.0000 0 2 2",
+                "MEDIATION_ENDED 1 1 1.0000 0 0 0",
+                "VERIFICATION 0 0 null 0 null null",
+                "REPORTER_INFORMED 0 0 null 0 null null",
+                // C3 1 and 1, C6 0, 1, 0: [0 0 1 1 1], ranks 3 and 5
+                "REVISIT 5 5 1.0000 0 1 1");
+    }
+
+    @Test
+    void byChannel() throws Exception {
+        assertThat(figures(groups(get("supervisor", NOVEMBER + "&by=channel")))).containsExactly(
+                // C2
+                "INTERNET 1 1 0 1 1 0 0.0000 1 1 1.0000 0 0",
+                // C5
+                "LETTER 1 1 1 0 1 0 0.0000 0 0 null 0 0",
+                // received C1 C3 C6 C8, registered C1 C3 C6, concluded C7 C1 C3 C6, revisited C7 C1 C3
+                "PHONE 4 3 0 3 4 0 0.0000 3 2 0.6667 1 1",
+                // C4
+                "VISIT 1 1 0 0 1 1 1.0000 0 0 null 0 0");
+    }
+
+    @Test
+    void byCategory() throws Exception {
+        assertThat(figures(groups(get("supervisor", NOVEMBER + "&by=category")))).containsExactly(
+                // C8, not registered yet
+                "null 1 0 0 0 0 0 0.0000 0 0 null 0 0",
+                // C3 C6 C5
+                "FOOD 3 3 1 2 3 0 0.0000 1 0 0.0000 1 1",
+                // C1 C2, and C7 concluded
+                "HOME_APPLIANCE 2 2 0 2 3 0 0.0000 3 3 1.0000 0 0",
+                // C4
+                "PREPAID_CARD 1 1 0 0 1 1 1.0000 0 0 null 0 0");
+    }
+
+    @Test
+    void byOperatorTheOneWhoRegisteredTheCase() throws Exception {
+        JsonNode operators = groups(get("admin", NOVEMBER + "&by=operator"));
+
+        assertThat(figures(operators)).containsExactly(
+                // C8
+                "null 1 0 0 0 0 0 0.0000 0 0 null 0 0",
+                // C1 C3 C5, and C7 concluded: revisited C7 C1 C3, satisfied C7 C1
+                "operator 3 3 1 2 4 0 0.0000 3 2 0.6667 0 1",
+                // C2 C6 C4
+                "operator2 3 3 0 2 3 1 0.3333 1 1 1.0000 1 0");
+        // REGISTRATION finished by operator: C1 C3 C5; by operator2: C2 C6 C4
+        assertThat(steps(operators.get(1)).get(0)).isEqualTo("REGISTRATION 3 3 1.0000 0 0 0");
+        assertThat(steps(operators.get(2)).get(3)).isEqualTo("ACCEPTANCE 2 1 0.5000 1 1 8");
+    }
+
+    @Test
+    void theCsvHasAChineseHeaderAndARowPerGroupInUtf8WithAByteOrderMark() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ACCEPT, "text/csv");
+        ResponseEntity<byte[]> response = http.withBasicAuth("supervisor", "demo").exchange(NOVEMBER + "&by=unit",
+                HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+        ResponseEntity<byte[]> byParameter = http.withBasicAuth("supervisor", "demo")
+                .getForEntity(NOVEMBER + "&by=unit&format=csv", byte[].class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders().getContentType().toString()).isEqualTo("text/csv;charset=UTF-8");
+        assertThat(response.getHeaders().getContentDisposition().getFilename()).isEqualTo("kpis-2026-11-01-2026-11-30-unit.csv");
+        byte[] body = response.getBody();
+        assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
+        List<String> lines = List.of(new String(body, 3, body.length - 3, StandardCharsets.UTF_8).split("\r\n"));
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).startsWith("分组,名称,受理量,登记量,不予受理量,分送量,办结量,即时办结量,即时办结率,回访量,满意量,满意率,重复来电量,不满意案件量,"
+                + "登记完成量,登记按时完成量,登记按时率,登记超期量,登记用时中位数（工作日）,登记用时90百分位（工作日）,告知不予受理完成量")
+                .endsWith(",回访用时中位数（工作日）,回访用时90百分位（工作日）");
+        assertThat(lines.get(2)).isEqualTo("310101,黄浦区市场监督管理局,2,2,0,2,3,0,0.0000,3,3,1.0000,0,0,"
+                + "2,2,1.0000,0,0,0," + "0,0,,0,,," + "2,2,1.0000,0,0,0," + "3,2,0.6667,1,1,8," + "3,3,1.0000,0,2,2,"
+                + "0,0,,0,,," + "0,0,,0,,," + "0,0,,0,,," + "3,3,1.0000,0,1,3");
+        assertThat(lines.get(0).split(",", -1)).hasSameSizeAs(lines.get(2).split(",", -1));
+        assertThat(byParameter.getBody()).isEqualTo(body);
+    }
+
+    @Test
+    void anOperatorMayNotReadTheReports() {
+        ResponseEntity<String> response = get("operator", NOVEMBER);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(get("huangpu", NOVEMBER).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity(NOVEMBER, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aBadPeriodOrGroupingIsRefusedWithTheReason() throws Exception {
+        assertBadRequest("/api/v1/reports/kpis?from=2026-11-30&to=2026-11-01", "must not be after");
+        assertBadRequest("/api/v1/reports/kpis?from=2026-11-01&to=2026-11-30&by=street", "by must be one of none, unit");
+        assertBadRequest("/api/v1/reports/kpis?from=2026-11-01&to=2026-11-30&format=xlsx", "format must be json or csv");
+        assertBadRequest("/api/v1/reports/kpis?from=2019-01-01&to=2019-01-31", "Reports cover 2024-01-01 to");
+        assertThat(get("supervisor", "/api/v1/reports/kpis?from=2026-11-01").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    private void assertBadRequest(String path, String reason) throws Exception {
+        ResponseEntity<String> response = get("supervisor", path);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(JSON.readTree(response.getBody()).path("detail").asText()).contains(reason);
+    }
+
+    private String start(String shanghaiTime, String channel, String district, String phone) {
+        clock(shanghaiTime);
+        int n = ++phones;
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("channel", channel);
+        // C6 calls from C3's phone: same phone, its own name and respondent
+        facts.put("complainantName", "消费者" + n);
+        facts.put("complainantPhone", phone);
+        facts.put("complainantAddress", "上海市黄浦区人民大道200号");
+        facts.put("respondentName", "商户" + n);
+        facts.put("respondentAddress", "上海市南京东路100号");
+        facts.put("respondentDistrict", district);
+        facts.put("description", "商品有质量问题，商家拒绝退换。");
+        facts.put("claim", "退货退款");
+        return runtimeService.startProcessInstanceByKey("case-lifecycle", facts).getId();
+    }
+
+    /** The operator claims 登记案件, as in Tasklist, so the engine's history names them as its assignee. */
+    private void register(String shanghaiTime, String caseProcess, String operator, String caseType, String category) {
+        register(shanghaiTime, caseProcess, operator, caseType, category, Map.of());
+    }
+
+    private void register(String shanghaiTime, String caseProcess, String operator, String caseType, String category,
+            Map<String, Object> more) {
+        clock(shanghaiTime);
+        Task task = task(caseProcess);
+        assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_RegisterCase");
+        taskService.claim(task.getId(), operator);
+        Map<String, Object> variables = new HashMap<>(more);
+        variables.put("caseType", caseType);
+        variables.put("category", category);
+        taskService.complete(task.getId(), variables);
+    }
+
+    /** The unit contacts the consumer, accepts the complaint and mediates an agreement. */
+    private void handle(String caseProcess, String contactAt, String acceptAt, String agreementAt) {
+        complete(contactAt, caseProcess, Map.of("contactResult", "REACHED"));
+        complete(acceptAt, caseProcess, Map.of("acceptanceDecision", "ACCEPT"));
+        complete(agreementAt, caseProcess, Map.of("handlingOutcome", "MEDIATED_AGREEMENT", "outcomeNote", "退款"));
+    }
+
+    private void complete(String shanghaiTime, String caseProcess, Map<String, Object> variables) {
+        clock(shanghaiTime);
+        taskService.complete(task(caseProcess).getId(), variables);
+    }
+
+    private Task task(String caseProcess) {
+        return taskService.createTaskQuery().processInstanceId(caseProcess).singleResult();
+    }
+
+    private static void clock(String shanghaiTime) {
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(shanghaiTime.replace(' ', 'T'))
+                .atZone(CentreTime.ZONE).toInstant()));
+    }
+
+    private ResponseEntity<String> get(String user, String path) {
+        return http.withBasicAuth(user, "demo").getForEntity(path, String.class);
+    }
+
+    private static JsonNode groups(ResponseEntity<String> response) throws Exception {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return JSON.readTree(response.getBody()).path("groups");
+    }
+
+    /** Per group: key, received, registered, not accepted, forwarded, concluded, instant (count, rate),
+     *  revisited, satisfied, satisfaction rate, repeat calls, dissatisfied cases. */
+    private static List<String> figures(JsonNode groups) {
+        return StreamSupport.stream(groups.spliterator(), false).map(group -> String.join(" ",
+                List.of("key", "received", "registered", "notAccepted", "forwarded", "concluded", "instantlyCompleted",
+                        "instantCompletionRate", "revisited", "satisfied", "satisfactionRate", "repeatCalls",
+                        "dissatisfiedCases").stream().map(field -> text(group.path(field))).toList())).toList();
+    }
+
+    /** Per step: deadline, finished, on time, on-time rate, overdue, median and 90th percentile in working days. */
+    private static List<String> steps(JsonNode group) {
+        return StreamSupport.stream(group.path("steps").spliterator(), false).map(step -> String.join(" ",
+                List.of("deadline", "finished", "onTime", "onTimeRate", "overdue", "medianWorkingDays",
+                        "p90WorkingDays").stream().map(field -> text(step.path(field))).toList())).toList();
+    }
+
+    private static String text(JsonNode value) {
+        return value.isNull() ? "null" : value.isBigDecimal() || value.isDouble()
+                ? value.decimalValue().setScale(4).toPlainString() : value.asText();
+    }
+}
