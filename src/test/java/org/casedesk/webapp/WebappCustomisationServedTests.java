@@ -49,7 +49,7 @@ class WebappCustomisationServedTests {
         ResponseEntity<String> config = http.getForEntity("/camunda/app/cockpit/scripts/config.js", String.class);
         ResponseEntity<String> plugin = http.getForEntity("/camunda/app/cockpit/scripts/case-history.js", String.class);
 
-        assertThat(config.getBody()).contains("customScripts: ['scripts/case-history']");
+        assertThat(config.getBody()).contains("customScripts: ['scripts/case-history', 'scripts/supervisor-dashboard']");
         assertThat(plugin.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(plugin.getHeaders().getContentType()).hasToString("text/javascript");
         assertThat(plugin.getBody()).contains("export default [", "pluginPoint: 'cockpit.route'");

@@ -12,6 +12,8 @@
  * whatever the locale Cockpit itself shows.
  */
 
+import { h, table } from './dom.js';
+
 const PATH = '/case-history';
 const LIFECYCLE = 'case-lifecycle';
 /** Steps shown in the timeline; gateways and unnamed joins are routing, not steps. */
@@ -449,12 +451,6 @@ function section(title, ...content) {
   return h('section', { class: 'casedesk-section' }, h('h3', {}, title), ...content);
 }
 
-function table(headings, rows, className) {
-  return h('table', { class: `table table-striped table-condensed ${className}` },
-    h('thead', {}, h('tr', {}, ...headings.map((heading) => h('th', {}, heading)))),
-    h('tbody', {}, ...rows.map((cells) => h('tr', {}, ...cells.map((cell) => h('td', {}, cell))))));
-}
-
 function value(detail) {
   if (detail.value == null) {
     return '（空）';
@@ -485,13 +481,4 @@ function enc(text) {
 
 function show(node, ...children) {
   node.replaceChildren(...children);
-}
-
-/** A DOM element; text goes in as text, never as HTML, since cases hold what consumers wrote. */
-function h(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  Object.entries(attributes).forEach(([name, attributeValue]) => element.setAttribute(name, attributeValue));
-  children.filter((child) => child !== '' && child != null)
-    .forEach((child) => element.appendChild(typeof child === 'string' ? document.createTextNode(child) : child));
-  return element;
 }

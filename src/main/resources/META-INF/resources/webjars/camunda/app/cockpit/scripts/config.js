@@ -21,8 +21,9 @@ export default {
   //   name: 'Operations',
   //   vendor: 'Company'
   // },
-  // Case Desk 12315: the case history for auditors (timeline, variables, diagram path, operation log)
-  customScripts: ['scripts/case-history'],
+  // Case Desk 12315: the case history for auditors (timeline, variables, diagram path, operation log), and the
+  // supervisors' dashboard on the start page (this month by unit, the overdue steps)
+  customScripts: ['scripts/case-history', 'scripts/supervisor-dashboard'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

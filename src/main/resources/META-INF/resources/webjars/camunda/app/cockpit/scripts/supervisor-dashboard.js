@@ -1,0 +1,92 @@
+/*
+ * Case Desk 12315: the supervisors' dashboard on Cockpit's start page (plugin point cockpit.dashboard). This
+ * month's figures by handling unit (received, concluded, instant completion, satisfaction, overdue steps) as bars
+ * and a table, and the open overdue steps, each case linked to its history (scripts/case-history.js).
+ *
+ * Plain JavaScript against Cockpit's plugin API (customScripts in config.js). It reads our reports API
+ * (/api/v1/reports/…, README "Reports") with the Cockpit login — the API takes the webapp session for a GET — so
+ * it shows to supervisors, auditors and administrators; for other Cockpit users the API answers 403 and the
+ * dashboard says so. Chinese only, the staff's language.
+ */
+
+import { h, table } from './dom.js';
+
+export default [
+  {
+    id: 'casedesk.supervisorDashboard',
+    pluginPoint: 'cockpit.dashboard',
+    priority: 100,
+    render: (node) => { renderDashboard(node); }
+  }
+];
+
+async function renderDashboard(node) {
+  const today = shanghaiDay(new Date());
+  const monthStart = `${today.slice(0, 8)}01`;
+  const body = h('div');
+  node.appendChild(h('section', { class: 'casedesk-dashboard' },
+    h('h3', {}, `本月办理情况（${monthStart} 至 ${today}）`), body));
+  try {
+    const [kpis, overdue] = await Promise.all([
+      get(`/api/v1/reports/kpis?from=${monthStart}&to=${today}&by=unit`),
+      get('/api/v1/reports/overdue')]);
+    const units = kpis.groups.filter((group) => group.key);
+    body.replaceChildren(
+      h('div', { class: 'casedesk-charts' },
+        bars('各单位分送量', units, (unit) => unit.forwarded),
+        bars('各单位超期步骤', units, (unit) => unit.steps.reduce((sum, step) => sum + step.overdue, 0))),
+      unitTable(units),
+      h('h3', {}, `当前超期（${overdue.reduce((sum, unit) => sum + unit.deadlines.length, 0)} 个步骤）`),
+      overdueList(overdue),
+      h('p', { class: 'casedesk-muted' }, '更多：', h('a', { href: `/api/v1/reports/kpis?from=${monthStart}&to=${today}&by=unit&format=csv` }, '下载本月各单位指标（CSV）')));
+  } catch (error) {
+    body.replaceChildren(h('p', { class: 'casedesk-muted' }, error.message === '403'
+      ? '办理情况只对督办、审计和管理员显示。' : `办理情况读取失败：${error.message}`));
+  }
+}
+
+/** A horizontal bar per unit, scaled to the largest. */
+function bars(title, units, count) {
+  const counts = units.map((unit) => ({ name: unit.name || unit.key, count: count(unit) }))
+    .filter((entry) => entry.count > 0).sort((a, b) => b.count - a.count);
+  const largest = Math.max(1, ...counts.map((entry) => entry.count));
+  return h('div', { class: 'casedesk-bars' }, h('h4', {}, title),
+    ...(counts.length ? counts.map((entry) => h('div', { class: 'casedesk-bar' },
+      h('span', { class: 'casedesk-bar-name' }, entry.name),
+      barFill((60 * entry.count) / largest),
+      h('span', {}, String(entry.count)))) : [h('p', { class: 'casedesk-muted' }, '无')]));
+}
+
+function barFill(percent) {
+  const fill = h('span', { class: 'casedesk-bar-fill' });
+  fill.style.width = `${percent}%`;
+  return fill;
+}
+
+function unitTable(units) {
+  const percent = (rate) => (rate == null ? '—' : `${(rate * 100).toFixed(1)}%`);
+  const rows = units.map((unit) => [unit.name || unit.key, unit.forwarded, unit.concluded, percent(unit.instantCompletionRate),
+    percent(unit.satisfactionRate), unit.steps.reduce((sum, step) => sum + step.overdue, 0)].map(String));
+  return table(['承办单位', '分送量', '办结量', '即时办结率', '满意率', '超期步骤'], rows);
+}
+
+function overdueList(units) {
+  const rows = units.flatMap((unit) => unit.deadlines.map((deadline) => [unit.name,
+    h('a', { href: `#/case-history?case=${encodeURIComponent(deadline.caseNumber)}` }, deadline.caseNumber),
+    deadline.step, deadline.dueAtShanghai]));
+  return rows.length ? table(['承办单位', '案件编号', '步骤', '期限'], rows) : h('p', { class: 'casedesk-muted' }, '没有超期的案件。');
+}
+
+/** GET from our API with the Cockpit login (the session cookie); a refusal rejects with its status. */
+async function get(path) {
+  const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  if (!response.ok) {
+    throw new Error(String(response.status));
+  }
+  return response.json();
+}
+
+/** The Shanghai calendar day of an instant, 2026-11-29: the centre's day, whatever the browser's zone. */
+function shanghaiDay(date) {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(date);
+}
