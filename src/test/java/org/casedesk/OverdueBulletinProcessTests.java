@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -65,6 +66,8 @@ class OverdueBulletinProcessTests {
 
     @BeforeEach
     void delegates() {
+        // another test class's Spring context may have registered its engine too: assert against this one
+        BpmnAwareTests.init(engine.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(SUNDAY_AFTERNOON));
         Mocks.register("checkWorkingDayDelegate", new CheckWorkingDayDelegate(new WorkingDayCalendar(null)));
         Mocks.register("sendOverdueBulletinDelegate",
