@@ -3,9 +3,6 @@ package org.casedesk.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -15,9 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.casedesk.TestDatabase;
-import org.casedesk.casefile.CentreTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,60 +79,59 @@ class KpiReportTests {
     @Autowired ManagementService managementService;
     @Autowired JdbcClient jdbc;
 
-    private int phones;
-
     @BeforeAll
     void novemberCases() {
-        String c7 = start("2026-10-30 10:00", "PHONE", "310101", "13900000007");
-        register("2026-10-30 10:30", c7, "operator", "COMPLAINT", "HOME_APPLIANCE");
-        handle(c7, "2026-10-30 11:00", "2026-11-02 10:00", "2026-11-04 10:00");
-        complete("2026-11-05 10:00", c7, Map.of("revisitResult", "SATISFIED"));
+        CaseLifecycle cases = new CaseLifecycle(runtimeService, taskService);
+        String c7 = cases.start("2026-10-30 10:00", "PHONE", "310101", "13900000007");
+        cases.register("2026-10-30 10:30", c7, "operator", "COMPLAINT", "HOME_APPLIANCE");
+        cases.handle(c7, "2026-10-30 11:00", "2026-11-02 10:00", "2026-11-04 10:00");
+        cases.complete("2026-11-05 10:00", c7, Map.of("revisitResult", "SATISFIED"));
 
-        String c1 = start("2026-11-02 09:00", "PHONE", "310101", "13900000001");
-        register("2026-11-02 10:00", c1, "operator", "COMPLAINT", "HOME_APPLIANCE");
-        handle(c1, "2026-11-02 11:00", "2026-11-03 10:00", "2026-11-05 10:00");
-        complete("2026-11-06 10:00", c1, Map.of("revisitResult", "SATISFIED"));
+        String c1 = cases.start("2026-11-02 09:00", "PHONE", "310101", "13900000001");
+        cases.register("2026-11-02 10:00", c1, "operator", "COMPLAINT", "HOME_APPLIANCE");
+        cases.handle(c1, "2026-11-02 11:00", "2026-11-03 10:00", "2026-11-05 10:00");
+        cases.complete("2026-11-06 10:00", c1, Map.of("revisitResult", "SATISFIED"));
 
-        String c2 = start("2026-11-09 09:00", "INTERNET", "310101", "13900000002");
-        register("2026-11-09 09:30", c2, "operator2", "COMPLAINT", "HOME_APPLIANCE");
-        complete("2026-11-09 10:00", c2, Map.of("contactResult", "REACHED"));
+        String c2 = cases.start("2026-11-09 09:00", "INTERNET", "310101", "13900000002");
+        cases.register("2026-11-09 09:30", c2, "operator2", "COMPLAINT", "HOME_APPLIANCE");
+        cases.complete("2026-11-09 10:00", c2, Map.of("contactResult", "REACHED"));
         Job acceptanceDue = managementService.createJobQuery().processInstanceId(c2)
                 .activityId("Timer_AcceptanceDue").singleResult();
         ClockUtil.setCurrentTime(acceptanceDue.getDuedate());
         managementService.executeJob(acceptanceDue.getId());
-        complete("2026-11-19 10:00", c2, Map.of("acceptanceDecision", "ACCEPT"));
-        complete("2026-11-20 10:00", c2, Map.of("handlingOutcome", "MEDIATED_AGREEMENT", "outcomeNote", "退款"));
-        complete("2026-11-25 10:00", c2, Map.of("revisitResult", "VERY_SATISFIED"));
+        cases.complete("2026-11-19 10:00", c2, Map.of("acceptanceDecision", "ACCEPT"));
+        cases.complete("2026-11-20 10:00", c2, Map.of("handlingOutcome", "MEDIATED_AGREEMENT", "outcomeNote", "退款"));
+        cases.complete("2026-11-25 10:00", c2, Map.of("revisitResult", "VERY_SATISFIED"));
 
-        String c3 = start("2026-11-10 09:00", "PHONE", "310115", "13900000003");
-        register("2026-11-10 09:10", c3, "operator", "COMPLAINT", "FOOD");
-        complete("2026-11-10 10:00", c3, Map.of("contactResult", "REACHED"));
-        complete("2026-11-11 10:00", c3, Map.of("acceptanceDecision", "ACCEPT"));
-        complete("2026-11-13 10:00", c3, Map.of("handlingOutcome", "NO_AGREEMENT", "outcomeNote", "分歧较大"));
-        complete("2026-11-13 11:00", c3, Map.of("mediationEndInformMethod", "LETTER"));
+        String c3 = cases.start("2026-11-10 09:00", "PHONE", "310115", "13900000003");
+        cases.register("2026-11-10 09:10", c3, "operator", "COMPLAINT", "FOOD");
+        cases.complete("2026-11-10 10:00", c3, Map.of("contactResult", "REACHED"));
+        cases.complete("2026-11-11 10:00", c3, Map.of("acceptanceDecision", "ACCEPT"));
+        cases.complete("2026-11-13 10:00", c3, Map.of("handlingOutcome", "NO_AGREEMENT", "outcomeNote", "分歧较大"));
+        cases.complete("2026-11-13 11:00", c3, Map.of("mediationEndInformMethod", "LETTER"));
 
-        String c6 = start("2026-11-12 09:00", "PHONE", "310115", "13900000003");
-        register("2026-11-12 09:30", c6, "operator2", "COMPLAINT", "FOOD");
-        handle(c6, "2026-11-12 10:00", "2026-11-13 10:00", "2026-11-16 10:00");
+        String c6 = cases.start("2026-11-12 09:00", "PHONE", "310115", "13900000003");
+        cases.register("2026-11-12 09:30", c6, "operator2", "COMPLAINT", "FOOD");
+        cases.handle(c6, "2026-11-12 10:00", "2026-11-13 10:00", "2026-11-16 10:00");
 
-        complete("2026-11-16 10:00", c3, Map.of("revisitResult", "DISSATISFIED"));
-        complete("2026-11-16 11:00", c3, Map.of("supervisionNote", "请重新调解"));
-        complete("2026-11-18 10:00", c3, Map.of("handlingOutcome", "MEDIATED_AGREEMENT", "outcomeNote", "退款"));
-        complete("2026-11-19 10:00", c3, Map.of("revisitResult", "NEUTRAL"));
+        cases.complete("2026-11-16 10:00", c3, Map.of("revisitResult", "DISSATISFIED"));
+        cases.complete("2026-11-16 11:00", c3, Map.of("supervisionNote", "请重新调解"));
+        cases.complete("2026-11-18 10:00", c3, Map.of("handlingOutcome", "MEDIATED_AGREEMENT", "outcomeNote", "退款"));
+        cases.complete("2026-11-19 10:00", c3, Map.of("revisitResult", "NEUTRAL"));
 
-        complete("2026-11-16 15:00", c6, Map.of("revisitResult", "UNREACHABLE"));
-        complete("2026-11-17 10:00", c6, Map.of("revisitResult", "UNREACHABLE"));
-        complete("2026-11-17 15:00", c6, Map.of("revisitResult", "UNREACHABLE"));
+        cases.complete("2026-11-16 15:00", c6, Map.of("revisitResult", "UNREACHABLE"));
+        cases.complete("2026-11-17 10:00", c6, Map.of("revisitResult", "UNREACHABLE"));
+        cases.complete("2026-11-17 15:00", c6, Map.of("revisitResult", "UNREACHABLE"));
 
-        String c4 = start("2026-11-16 14:00", "VISIT", "310101", "13900000004");
-        register("2026-11-16 14:30", c4, "operator2", "CONSULTATION", "PREPAID_CARD", Map.of("answer", "可要求退还余额"));
+        String c4 = cases.start("2026-11-16 14:00", "VISIT", "310101", "13900000004");
+        cases.register("2026-11-16 14:30", c4, "operator2", "CONSULTATION", "PREPAID_CARD", Map.of("answer", "可要求退还余额"));
 
-        String c5 = start("2026-11-17 09:00", "LETTER", "310115", "13900000005");
-        register("2026-11-17 10:00", c5, "operator", "COMPLAINT", "FOOD", Map.of("notAcceptedGround", "OVER_THREE_YEARS"));
-        complete("2026-11-18 10:00", c5, Map.of("informMethod", "PHONE"));
+        String c5 = cases.start("2026-11-17 09:00", "LETTER", "310115", "13900000005");
+        cases.register("2026-11-17 10:00", c5, "operator", "COMPLAINT", "FOOD", Map.of("notAcceptedGround", "OVER_THREE_YEARS"));
+        cases.complete("2026-11-18 10:00", c5, Map.of("informMethod", "PHONE"));
 
-        start("2026-11-30 23:30", "PHONE", "310101", "13900000008");
-        start("2026-12-01 00:30", "PHONE", "310101", "13900000009");
+        cases.start("2026-11-30 23:30", "PHONE", "310101", "13900000008");
+        cases.start("2026-12-01 00:30", "PHONE", "310101", "13900000009");
 
         for (String closed : List.of(c7, c1, c2, c3, c6, c4, c5)) {
             assertThat(jdbc.sql("select status from case_file where process_instance_id = ?").param(closed)
@@ -320,61 +314,6 @@ class KpiReportTests {
         ResponseEntity<String> response = get("supervisor", path);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(JSON.readTree(response.getBody()).path("detail").asText()).contains(reason);
-    }
-
-    private String start(String shanghaiTime, String channel, String district, String phone) {
-        clock(shanghaiTime);
-        int n = ++phones;
-        Map<String, Object> facts = new HashMap<>();
-        facts.put("channel", channel);
-        // C6 calls from C3's phone: same phone, its own name and respondent
-        facts.put("complainantName", "消费者" + n);
-        facts.put("complainantPhone", phone);
-        facts.put("complainantAddress", "上海市黄浦区人民大道200号");
-        facts.put("respondentName", "商户" + n);
-        facts.put("respondentAddress", "上海市南京东路100号");
-        facts.put("respondentDistrict", district);
-        facts.put("description", "商品有质量问题，商家拒绝退换。");
-        facts.put("claim", "退货退款");
-        return runtimeService.startProcessInstanceByKey("case-lifecycle", facts).getId();
-    }
-
-    /** The operator claims 登记案件, as in Tasklist, so the engine's history names them as its assignee. */
-    private void register(String shanghaiTime, String caseProcess, String operator, String caseType, String category) {
-        register(shanghaiTime, caseProcess, operator, caseType, category, Map.of());
-    }
-
-    private void register(String shanghaiTime, String caseProcess, String operator, String caseType, String category,
-            Map<String, Object> more) {
-        clock(shanghaiTime);
-        Task task = task(caseProcess);
-        assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_RegisterCase");
-        taskService.claim(task.getId(), operator);
-        Map<String, Object> variables = new HashMap<>(more);
-        variables.put("caseType", caseType);
-        variables.put("category", category);
-        taskService.complete(task.getId(), variables);
-    }
-
-    /** The unit contacts the consumer, accepts the complaint and mediates an agreement. */
-    private void handle(String caseProcess, String contactAt, String acceptAt, String agreementAt) {
-        complete(contactAt, caseProcess, Map.of("contactResult", "REACHED"));
-        complete(acceptAt, caseProcess, Map.of("acceptanceDecision", "ACCEPT"));
-        complete(agreementAt, caseProcess, Map.of("handlingOutcome", "MEDIATED_AGREEMENT", "outcomeNote", "退款"));
-    }
-
-    private void complete(String shanghaiTime, String caseProcess, Map<String, Object> variables) {
-        clock(shanghaiTime);
-        taskService.complete(task(caseProcess).getId(), variables);
-    }
-
-    private Task task(String caseProcess) {
-        return taskService.createTaskQuery().processInstanceId(caseProcess).singleResult();
-    }
-
-    private static void clock(String shanghaiTime) {
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(shanghaiTime.replace(' ', 'T'))
-                .atZone(CentreTime.ZONE).toInstant()));
     }
 
     private ResponseEntity<String> get(String user, String path) {
