@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
  * HTTP Basic with the Camunda users for {@code /engine-rest} (Camunda Modeler deploys there) and for our own
  * {@code /api}: Camunda's own authentication filter, which also tells the engine who is calling, so the
  * supervisor who deploys or migrates is recorded in the history. The webapps keep their session login, which
- * {@code /api} also takes for a GET ({@link WebappSessionOrHttpBasic}).
+ * {@code /api} also takes for a GET of a report ({@link WebappSessionOrHttpBasic}).
  */
 @Configuration
 class RestAuthentication {
@@ -34,7 +34,7 @@ class RestAuthentication {
             Class<? extends AuthenticationProvider> provider) {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.setName("httpBasic" + prefix.replace("/", "-"));
+        registration.setName("authentication" + prefix.replace("/", "-"));
         registration.addUrlPatterns(prefix + "/*");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 provider.getName());

@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The KPIs of a period as grouped queries that run on H2 and MySQL 8 / MariaDB 10.11, each reading only the rows
- * of the period through an index on the time it filters by: the case counts over {@code case_file} (one part per
+ * of the period through an index on the time it filters by (by operator, each row also looks up its registration
+ * task in the engine's history): the case counts over {@code case_file} (one part per
  * event: received, registered, forwarded, closed), the steps finished in the period over {@code case_deadline} with
  * their working days and the percentiles picked by {@code ROW_NUMBER()}, and the steps that became overdue. The
  * period is Shanghai days, turned into UTC instants here; working days come from {@code centre_day}. Definitions:

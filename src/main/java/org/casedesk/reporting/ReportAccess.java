@@ -21,8 +21,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Keeps every report under {@code /api/v1/reports/} to supervisors, auditors and administrators: the figures name
  * units and operators, which other staff and the channel systems have no business reading. 403 for anyone else.
- * Runs after Camunda's HTTP Basic filter ({@code RestAuthentication}, order 0), which has put the caller and their
- * groups on the identity service. Registered by {@link ReportingConfiguration}.
+ * Runs after Camunda's authentication filter ({@code RestAuthentication}, order 0: HTTP Basic, or the webapps'
+ * login for a GET), which has put the caller and their groups on the identity service. Registered by {@link ReportingConfiguration}.
  */
 class ReportAccess extends OncePerRequestFilter {
 

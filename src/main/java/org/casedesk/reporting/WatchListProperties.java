@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The topics the centre watches week by week ({@code casedesk.reporting.watch-list.topics}), e.g. 预付卡 or 职业索赔.
  * A complaint belongs to a topic when its category is one of the topic's categories, or its description or
- * respondent's name contains one of its keywords (plain text, case-sensitive).
+ * respondent's name contains one of its keywords (plain text; letter case counts on H2, not under MySQL's usual case-insensitive collations).
  */
 @ConfigurationProperties("casedesk.reporting.watch-list")
 record WatchListProperties(List<Topic> topics) {

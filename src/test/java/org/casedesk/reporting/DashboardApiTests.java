@@ -86,6 +86,9 @@ class DashboardApiTests {
                 .header("Cookie", "JSESSIONID=" + supervisor).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(post.statusCode()).isEqualTo(401);
+        // and reads other than reports do too: the session opens reports only
+        assertThat(send(get("/api/v1/cases/SH20261120000007").header("Cookie", "JSESSIONID=" + supervisor))
+                .statusCode()).isEqualTo(401);
         // an operator's Tasklist login is a login, but reports are not for operators
         assertThat(send(get("/api/v1/reports/overdue").header("Cookie", "JSESSIONID=" + operator)).statusCode())
                 .isEqualTo(403);

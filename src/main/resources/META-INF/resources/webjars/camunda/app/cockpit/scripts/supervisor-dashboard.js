@@ -34,7 +34,7 @@ async function renderDashboard(node) {
     body.replaceChildren(
       h('div', { class: 'casedesk-charts' },
         bars('各单位分送量', units, (unit) => unit.forwarded),
-        bars('各单位超期步骤', units, (unit) => unit.steps.reduce((sum, step) => sum + step.overdue, 0))),
+        bars('各单位本月新超期步骤', units, (unit) => unit.steps.reduce((sum, step) => sum + step.overdue, 0))),
       unitTable(units),
       h('h3', {}, `当前超期（${overdue.reduce((sum, unit) => sum + unit.deadlines.length, 0)} 个步骤）`),
       overdueList(overdue),
@@ -67,7 +67,7 @@ function unitTable(units) {
   const percent = (rate) => (rate == null ? '—' : `${(rate * 100).toFixed(1)}%`);
   const rows = units.map((unit) => [unit.name || unit.key, unit.forwarded, unit.concluded, percent(unit.instantCompletionRate),
     percent(unit.satisfactionRate), unit.steps.reduce((sum, step) => sum + step.overdue, 0)].map(String));
-  return table(['承办单位', '分送量', '办结量', '即时办结率', '满意率', '超期步骤'], rows);
+  return table(['承办单位', '分送量', '办结量', '即时办结率', '满意率', '本月新超期步骤'], rows);
 }
 
 function overdueList(units) {
