@@ -1,6 +1,7 @@
 package org.casedesk.casefile;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
@@ -12,6 +13,11 @@ public final class UtcColumns {
 
     public static LocalDateTime toColumn(Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** Where a Shanghai (centre) day begins, as these columns hold it: the bound of a report's period. */
+    public static LocalDateTime startOfCentreDay(LocalDate day) {
+        return toColumn(day.atStartOfDay(CentreTime.ZONE).toInstant());
     }
 
     public static Instant fromColumn(LocalDateTime utc) {

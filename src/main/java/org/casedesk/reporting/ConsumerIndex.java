@@ -1,5 +1,7 @@
 package org.casedesk.reporting;
 
+import static org.casedesk.casefile.UtcColumns.startOfCentreDay;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -124,10 +126,10 @@ class ConsumerIndex {
                 + " and (received_at >= :start and received_at < :end"
                 + " or received_at >= :startBefore and received_at < :endBefore)"
                 + " group by category")
-                .param("start", TrendPeriods.column(span.start))
-                .param("end", TrendPeriods.column(span.end))
-                .param("startBefore", TrendPeriods.column(yearBefore.start))
-                .param("endBefore", TrendPeriods.column(yearBefore.end))
+                .param("start", startOfCentreDay(span.start))
+                .param("end", startOfCentreDay(span.end))
+                .param("startBefore", startOfCentreDay(yearBefore.start))
+                .param("endBefore", startOfCentreDay(yearBefore.end))
                 .query(rs -> {
                     counts.put(rs.getString("category"), new Counts(rs.getLong("this_period"), rs.getLong("year_before")));
                 });

@@ -1,5 +1,7 @@
 package org.casedesk.reporting;
 
+import static org.casedesk.casefile.UtcColumns.startOfCentreDay;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -69,7 +71,7 @@ class Hotspots {
 
     private List<Hotspot> find(Dimension dimension, LocalDate week) {
         String column = dimension.column;
-        var weekStart = TrendPeriods.column(week);
+        var weekStart = startOfCentreDay(week);
         return jdbc.sql("select " + column + " as name,"
                 + " sum(case when received_at >= :weekStart then 1 else 0 end) as this_week,"
                 + " sum(case when received_at < :weekStart then 1 else 0 end) as baseline"
@@ -78,8 +80,8 @@ class Hotspots {
                 + " group by " + column
                 + " having sum(case when received_at >= :weekStart then 1 else 0 end) >= :minimum")
                 .param("weekStart", weekStart)
-                .param("baselineStart", TrendPeriods.column(week.minusWeeks(rule.baselineWeeks())))
-                .param("weekEnd", TrendPeriods.column(week.plusWeeks(1)))
+                .param("baselineStart", startOfCentreDay(week.minusWeeks(rule.baselineWeeks())))
+                .param("weekEnd", startOfCentreDay(week.plusWeeks(1)))
                 .param("minimum", rule.minimumCount())
                 .query((rs, row) -> new Counted(rs.getString("name"), rs.getLong("this_week"), rs.getLong("baseline")))
                 .list().stream()

@@ -1,6 +1,6 @@
 package org.casedesk.reporting;
 
-import static org.casedesk.casefile.UtcColumns.toColumn;
+import static org.casedesk.casefile.UtcColumns.startOfCentreDay;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -68,8 +68,8 @@ class KpiQueries {
             throw new IllegalArgumentException("Reports cover " + range.first() + " to " + range.last()
                     + ", the years of the working-day calendar");
         }
-        LocalDateTime start = toColumn(from.atStartOfDay(CentreTime.ZONE).toInstant());
-        LocalDateTime end = toColumn(to.plusDays(1).atStartOfDay(CentreTime.ZONE).toInstant());
+        LocalDateTime start = startOfCentreDay(from);
+        LocalDateTime end = startOfCentreDay(to.plusDays(1));
         Map<String, List<Kpis.Step>> steps = steps(start, end, by);
         // a group with a step in the period but no case event (an older case's step overdue) is listed too
         Map<String, Kpis.Group> groups = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));

@@ -1,11 +1,10 @@
 package org.casedesk.reporting;
 
-import static org.casedesk.casefile.UtcColumns.toColumn;
+import static org.casedesk.casefile.UtcColumns.startOfCentreDay;
 
 import java.time.YearMonth;
 import java.util.List;
 
-import org.casedesk.casefile.CentreTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,8 +55,8 @@ class StarQueries {
                 order by s.operator""".formatted(
                         RESULT.formatted("'VERY_SATISFIED', 'SATISFIED', 'NEUTRAL', 'DISSATISFIED'"),
                         RESULT.formatted("'VERY_SATISFIED', 'SATISFIED'")))
-                .param("from", toColumn(month.atDay(1).atStartOfDay(CentreTime.ZONE).toInstant()))
-                .param("to", toColumn(month.plusMonths(1).atDay(1).atStartOfDay(CentreTime.ZONE).toInstant()))
+                .param("from", startOfCentreDay(month.atDay(1)))
+                .param("to", startOfCentreDay(month.plusMonths(1).atDay(1)))
                 .query((rs, row) -> new StarOperators.Figures(rs.getString("operator"), rs.getLong("registered"),
                         rs.getLong("revisits"), rs.getLong("on_time"), rs.getLong("reached"), rs.getLong("satisfied"),
                         rs.getLong("reopened")))

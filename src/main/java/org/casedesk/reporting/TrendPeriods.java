@@ -2,12 +2,10 @@ package org.casedesk.reporting;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.temporal.TemporalAdjusters;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.casedesk.casefile.CentreTime;
-import org.casedesk.casefile.UtcColumns;
 
 /**
  * What the trend reports (hotspots, watch-list, consumer-environment index) count, and on which day. A complaint
@@ -23,11 +21,6 @@ final class TrendPeriods {
     static final String COMPLAINTS = "case_type in ('COMPLAINT', 'COMPLAINT_AND_REPORT') and merged_into is null";
 
     private TrendPeriods() {
-    }
-
-    /** The start of a Shanghai day, as the UTC wall time the case table keeps. */
-    static LocalDateTime column(LocalDate day) {
-        return UtcColumns.toColumn(day.atStartOfDay(CentreTime.ZONE).toInstant());
     }
 
     /** The Monday of the last week that has ended. */

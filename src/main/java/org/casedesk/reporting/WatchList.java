@@ -1,5 +1,7 @@
 package org.casedesk.reporting;
 
+import static org.casedesk.casefile.UtcColumns.startOfCentreDay;
+
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
@@ -76,7 +78,7 @@ class WatchList {
     private List<WeekCount> countByWeek(Topic topic, LocalDate from, LocalDate end) {
         List<String> matches = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        params.add(TrendPeriods.column(from));
+        params.add(startOfCentreDay(from));
         if (!topic.categories().isEmpty()) {
             matches.add("category in (" + String.join(", ", Collections.nCopies(topic.categories().size(), "?")) + ")");
             params.addAll(topic.categories());
@@ -86,8 +88,8 @@ class WatchList {
             params.add("%" + keyword + "%");
             params.add("%" + keyword + "%");
         }
-        params.add(TrendPeriods.column(from));
-        params.add(TrendPeriods.column(end));
+        params.add(startOfCentreDay(from));
+        params.add(startOfCentreDay(end));
         // the week is computed in a derived table, so that GROUP BY names a column rather than repeating a parameter
         return jdbc.sql("select week, count(*) as complaints from ("
                 + "select floor(timestampdiff(MINUTE, ?, received_at) / " + MINUTES_A_WEEK + ") as week"
