@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.casedesk.casefile.UtcColumns;
 import org.casedesk.registration.RegistrationLists;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,20 +51,28 @@ class ConsumptionMeasures {
         String measure = entered.measure().strip();
         String category = entered.category() == null ? "" : entered.category();
         LocalDateTime now = UtcColumns.toColumn(ClockUtil.getCurrentTime().toInstant());
-        int updated = jdbc.sql("""
+        if (update(entered, measure, category, user, now) == 0) {
+            try {
+                jdbc.sql("""
+                        insert into consumption_measure (period, measure, category, amount, entered_by, entered_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                        .params(entered.period(), measure, category, entered.value(), user, now)
+                        .update();
+            } catch (DuplicateKeyException enteredMeanwhile) {
+                // another supervisor saved the same measure between our update and insert: the later value wins
+                update(entered, measure, category, user, now);
+            }
+        }
+        return new ConsumptionMeasure(entered.period(), measure, entered.category(), entered.value(), user,
+                UtcColumns.fromColumn(now));
+    }
+
+    private int update(ConsumptionMeasure entered, String measure, String category, String user, LocalDateTime now) {
+        return jdbc.sql("""
                 update consumption_measure set amount = ?, entered_by = ?, entered_at = ?
                 where period = ? and measure = ? and category = ?""")
                 .params(entered.value(), user, now, entered.period(), measure, category)
                 .update();
-        if (updated == 0) {
-            jdbc.sql("""
-                    insert into consumption_measure (period, measure, category, amount, entered_by, entered_at)
-                    values (?, ?, ?, ?, ?, ?)""")
-                    .params(entered.period(), measure, category, entered.value(), user, now)
-                    .update();
-        }
-        return new ConsumptionMeasure(entered.period(), measure, entered.category(), entered.value(), user,
-                UtcColumns.fromColumn(now));
     }
 
     /** Every measure entered, by period, measure and category (all consumption first). */

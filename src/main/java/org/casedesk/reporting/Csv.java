@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.server.ResponseStatusException;
@@ -25,8 +26,12 @@ final class Csv {
     /** {@code format=csv} or {@code json} decides; without it, an {@code Accept} naming text/csv. */
     static boolean wanted(String format, String accept) {
         if (format == null) {
-            return accept != null && MediaType.parseMediaTypes(accept).stream()
-                    .anyMatch(type -> type.equalsTypeAndSubtype(TEXT_CSV));
+            try {
+                return accept != null && MediaType.parseMediaTypes(accept).stream()
+                        .anyMatch(type -> type.equalsTypeAndSubtype(TEXT_CSV));
+            } catch (InvalidMediaTypeException malformed) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Accept: " + malformed.getMessage());
+            }
         }
         return switch (format) {
             case "csv" -> true;

@@ -2,6 +2,7 @@ package org.casedesk.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,11 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -34,6 +40,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,6 +75,8 @@ class TrendsTests {
     @Autowired TestRestTemplate http;
     @Autowired TaskService taskService;
     @Autowired JdbcClient jdbc;
+    @Autowired ConsumptionMeasures measures;
+    @Autowired PlatformTransactionManager transactions;
 
     private int references;
 
@@ -253,6 +263,57 @@ class TrendsTests {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(jdbc.sql("select count(*) from consumption_measure where period = '2026-09'").query(Long.class)
                 .single()).isZero();
+    }
+
+    @Test
+    void twoSupervisorsSavingTheSameNewMeasureAtOnceLeaveOneRowWithTheLaterValue() throws Exception {
+        ConsumptionMeasure first = new ConsumptionMeasure("2020-01", "社会消费品零售总额", null, new BigDecimal("100"),
+                null, null);
+        ConsumptionMeasure second = new ConsumptionMeasure("2020-01", "社会消费品零售总额", null, new BigDecimal("200"),
+                null, null);
+        CountDownLatch firstInserted = new CountDownLatch(1);
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        ExecutorService supervisors = Executors.newFixedThreadPool(2);
+        try {
+            // the first save's transaction stays open until the second has found no row to update and tries to insert
+            Future<?> firstSave = supervisors.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(
+                    status -> {
+                        measures.save(first, "supervisor");
+                        firstInserted.countDown();
+                        await(secondStarted);
+                        sleep(Duration.ofMillis(500));
+                    }));
+            await(firstInserted);
+            Future<?> secondSave = supervisors.submit(() -> {
+                secondStarted.countDown();
+                measures.save(second, "supervisor");
+            });
+            firstSave.get(30, TimeUnit.SECONDS);
+            secondSave.get(30, TimeUnit.SECONDS);
+
+            assertThat(jdbc.sql("select amount from consumption_measure where period = '2020-01'")
+                    .query(BigDecimal.class).list()).singleElement().satisfies(
+                            amount -> assertThat(amount).isEqualByComparingTo("200"));
+        } finally {
+            supervisors.shutdownNow();
+            jdbc.sql("delete from consumption_measure where period = '2020-01'").update();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException interrupted) {
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException interrupted) {
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     @Test
