@@ -2,6 +2,7 @@ package org.casedesk.reporting;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.casedesk.deadline.OverdueCases;
+import org.casedesk.notification.Deadline;
 import org.casedesk.notification.ReportMail;
 import org.casedesk.registration.RegistrationLists;
 import org.casedesk.reporting.ReportCharts.Chart;
@@ -17,9 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Gathers a {@link PeriodicReport} from the reports' queries — the KPIs ({@link KpiQueries}), {@link Hotspots},
- * the {@link WatchList} and {@link ReceivedPerDay} — for the weekly bulletin, the monthly analysis and a report on
- * demand alike. Nothing is counted here: this only orders and labels what the queries return.
+ * The weekly bulletin, the monthly analysis and a report on demand alike: gathers a {@link PeriodicReport} from the
+ * reports' queries — the KPIs ({@link KpiQueries}), {@link Hotspots}, the {@link WatchList} and
+ * {@link ReceivedPerDay} — and gives it as a mail, as a file to download, or one chart. Nothing is counted here: this
+ * only orders and labels what the queries return.
  */
 @Service
 @Transactional(readOnly = true)
@@ -72,7 +75,7 @@ class PeriodicReports {
     /** @throws IllegalArgumentException when the period lies outside the years the reports cover */
     PeriodicReport of(ReportPeriod period) {
         Kpis.Group all = kpis.kpis(period.from(), period.to(), Grouping.NONE).groups().stream().findFirst()
-                .orElseThrow();
+                .orElseGet(PeriodicReports::nothing);
         LocalDate hotspotWeek = period.hotspotWeek();
         return new PeriodicReport(period, ClockUtil.getCurrentTime().toInstant(), all, volume(period),
                 categories(period), units(period), hotspots.of(hotspotWeek),
@@ -144,6 +147,13 @@ class PeriodicReports {
         // the query lists the cases without a unit first; the report, as the daily bulletin, last
         units.sort(Comparator.comparing(unit -> unit.figures().key() == null));
         return units;
+    }
+
+    /** The figures of a period in which nothing happened: the query then returns no group at all. */
+    private static Kpis.Group nothing() {
+        return new Kpis.Group("all", null, 0, 0, 0, 0, 0, 0, null, 0, 0, null, 0, 0, Arrays.stream(Deadline.values())
+                .map(deadline -> new Kpis.Step(deadline.name(), deadline.displayName(), 0, 0, null, 0, null, null))
+                .toList());
     }
 
     private static long sum(List<Long> counts) {

@@ -284,6 +284,16 @@ class PeriodicReportTests {
     }
 
     @Test
+    void aWeekWithoutCasesHasItsReportToo() {
+        ResponseEntity<String> response = get("supervisor", "/api/v1/reports/bulletin?week=2024-01-08");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(plain(response.getBody())).contains("<tr><td>受理量</td><td>0</td><td>上期 0 件，上期为 0</td></tr>")
+                .contains("<p>本期没有受理案件。</p>").contains("<p>本周没有热点。</p>");
+        assertThat(dataUris(response.getBody())).hasSize(5);
+    }
+
+    @Test
     void eachChartAloneIsAPng() throws IOException {
         for (String chart : CHARTS.split(", ")) {
             ResponseEntity<byte[]> response = http.withBasicAuth("supervisor", "demo")
