@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
@@ -21,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -50,7 +52,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 @EnableConfigurationProperties(NotificationProperties.class)
-class NotificationService {
+public class NotificationService {
 
     static final String SUPERVISORS = "supervisors";
 
@@ -157,14 +159,46 @@ class NotificationService {
                 + ":" + stepExecution;
     }
 
+    /**
+     * 周有快报、月有分析: mails the supervisors a report as HTML with its charts as inline images. The key names the
+     * report's period ({@code WEEKLY_REPORT:2026-11-16}), so a period's report is mailed once however often its step
+     * runs. It holds no consumer's personal data, only figures, units, categories and respondents (businesses).
+     */
+    public void sendReport(String messageKey, ReportMail report) {
+        deliver(messageKey, null, staff(SUPERVISORS), report.subject(),
+                MimeMessageHelper.MULTIPART_MODE_RELATED, helper -> {
+            helper.setText(report.text(), report.html());
+            for (Map.Entry<String, byte[]> image : report.inlinePngs().entrySet()) {
+                helper.addInline(image.getKey(), new ByteArrayResource(image.getValue()), "image/png");
+            }
+        });
+    }
+
     private void send(Notification notification, String caseNumber, String messageKey, Set<String> recipients,
             Map<String, String> values) {
         MailTemplate.Mail mail = templates.get(notification).render(values);
+        deliver(messageKey, caseNumber, recipients, mail.subject(),
+                MimeMessageHelper.MULTIPART_MODE_NO, helper -> helper.setText(mail.text()));
+    }
+
+    /** What a mail holds besides its sender, recipients and subject. */
+    private interface Content {
+        void write(MimeMessageHelper helper) throws MessagingException;
+    }
+
+    /**
+     * Records the mail once in {@code mail_log} and sends it, or does nothing when its key was sent before.
+     *
+     * @param multipartMode {@link MimeMessageHelper#MULTIPART_MODE_NO} for plain text, or
+     *        {@link MimeMessageHelper#MULTIPART_MODE_RELATED} for HTML with its text alternative and inline images
+     */
+    private void deliver(String messageKey, String caseNumber, Set<String> recipients, String subject,
+            int multipartMode, Content content) {
         if (recipients.isEmpty()) {
             log.warn("{} not sent: nobody to send it to", messageKey);
             return;
         }
-        if (!recordOnce(messageKey, caseNumber, recipients, mail.subject())) {
+        if (!recordOnce(messageKey, caseNumber, recipients, subject)) {
             log.debug("{} was sent before", messageKey);
             return;
         }
@@ -173,11 +207,11 @@ class NotificationService {
             throw new IllegalStateException("No mail server configured (spring.mail.host): " + messageKey + " waits");
         }
         sender.send(message -> {
-            MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+            MimeMessageHelper helper = new MimeMessageHelper(message, multipartMode, StandardCharsets.UTF_8.name());
             helper.setFrom(properties.from());
             helper.setTo(recipients.toArray(String[]::new));
-            helper.setSubject(mail.subject());
-            helper.setText(mail.text());
+            helper.setSubject(subject);
+            content.write(helper);
         });
         // the count, not the addresses: a consumer's e-mail address is personal data (they are in mail_log)
         log.info("{} sent to {} recipient(s)", messageKey, recipients.size());

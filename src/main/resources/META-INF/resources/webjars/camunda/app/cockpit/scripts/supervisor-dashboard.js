@@ -1,7 +1,8 @@
 /*
  * Case Desk 12315: the supervisors' dashboard on Cockpit's start page (plugin point cockpit.dashboard). This
  * month's figures by handling unit (received, concluded, instant completion, satisfaction, overdue steps) as bars
- * and a table, and the open overdue steps, each case linked to its history (scripts/case-history.js).
+ * and a table, the open overdue steps, each case linked to its history (scripts/case-history.js), and the charts
+ * the server draws for the weekly bulletin and monthly analysis, with links to open or download those reports.
  *
  * Plain JavaScript against Cockpit's plugin API (customScripts in config.js). It reads our reports API
  * (/api/v1/reports/…, README "Reports") with the Cockpit login — the API takes the webapp session for a GET — so
@@ -38,11 +39,45 @@ async function renderDashboard(node) {
       unitTable(units),
       h('h3', {}, `当前超期（${overdue.reduce((sum, unit) => sum + unit.deadlines.length, 0)} 个步骤）`),
       overdueList(overdue),
-      h('p', { class: 'casedesk-muted' }, '更多：', h('a', { href: `/api/v1/reports/kpis?from=${monthStart}&to=${today}&by=unit&format=csv` }, '下载本月各单位指标（CSV）')));
+      h('p', { class: 'casedesk-muted' }, '更多：', h('a', { href: `/api/v1/reports/kpis?from=${monthStart}&to=${today}&by=unit&format=csv` }, '下载本月各单位指标（CSV）')),
+      reportCharts(monthStart, today));
   } catch (error) {
     body.replaceChildren(h('p', { class: 'casedesk-muted' }, error.message === '403'
       ? '办理情况只对督办、审计和管理员显示。' : `办理情况读取失败：${error.message}`));
   }
+}
+
+/**
+ * The charts of the periodic reports as the server draws them (PNG, /api/v1/reports/charts/…), this month's so far and
+ * the hotspots of last week, and links to the bulletin sent this week (last week's) and the analysis sent this month
+ * (last month's), to open or to download as one HTML file.
+ */
+function reportCharts(monthStart, today) {
+  const lastMonday = addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7) - 7);
+  const lastMonth = addDays(monthStart, -1).slice(0, 7);
+  const thisMonth = `from=${monthStart}&to=${today}`;
+  const chart = (name, query, title) => h('img', { src: `/api/v1/reports/charts/${name}.png?${query}`, alt: title,
+    title, class: 'casedesk-chart' });
+  const report = (query, title) => h('li', {}, title, '：',
+    h('a', { href: `/api/v1/reports/bulletin?${query}`, target: '_blank', rel: 'noopener' }, '查看'), ' ',
+    h('a', { href: `/api/v1/reports/bulletin?${query}&download=true` }, '下载'));
+  return h('div', {},
+    h('h3', {}, '周有快报、月有分析'),
+    h('ul', {},
+      report(`week=${lastMonday}`, `本周快报（${lastMonday} 至 ${addDays(lastMonday, 6)}）`),
+      report(`month=${lastMonth}`, `本月分析（${lastMonth}）`),
+      report(thisMonth, `本月至今（${monthStart} 至 ${today}）`)),
+    h('div', {},
+      chart('volume-trend', thisMonth, '本月受理量趋势'),
+      chart('by-category', thisMonth, '本月按类别受理量'),
+      chart('hotspots', `week=${lastMonday}`, '上周热点预警')));
+}
+
+/** The calendar day so many days after (or before) a day, 2026-11-29 → 2026-11-30. */
+function addDays(day, days) {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }
 
 /** A horizontal bar per unit, scaled to the largest. */

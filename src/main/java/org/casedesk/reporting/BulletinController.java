@@ -1,0 +1,96 @@
+package org.casedesk.reporting;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The weekly bulletin and the monthly analysis on demand, for any period: {@code GET /api/v1/reports/bulletin} as
+ * one HTML file with its charts inside ({@code data:} URIs), to view or, with {@code download=true}, to save; and
+ * each chart alone, {@code GET /api/v1/reports/charts/{name}.png}, for the supervisors' dashboard. The period is
+ * {@code week} (a Monday), {@code month} ({@code 2026-11}) or {@code from} and {@code to} (Shanghai dates, both
+ * included). Who may call it: {@link ReportAccess}. Bad parameters answer 400 (problem+json) with the reason.
+ */
+@RestController
+@RequestMapping("/api/v1/reports")
+class BulletinController {
+
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+    private final PeriodicReports reports;
+
+    BulletinController(PeriodicReports reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping("/bulletin")
+    ResponseEntity<String> bulletin(@RequestParam(required = false) String week,
+            @RequestParam(required = false) String month, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(defaultValue = "false") boolean download) {
+        ReportPeriod period = period(week, month, from, to);
+        ContentDisposition disposition = (download ? ContentDisposition.attachment() : ContentDisposition.inline())
+                .filename(period.fileName()).build();
+        return ResponseEntity.ok().contentType(HTML).header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .body(reports.download(period));
+    }
+
+    @GetMapping("/charts/{name}.png")
+    ResponseEntity<byte[]> chart(@PathVariable String name, @RequestParam(required = false) String week,
+            @RequestParam(required = false) String month, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        ReportCharts.Chart chart = ReportCharts.Chart.named(name);
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(reports.chart(period(week, month, from, to),
+                chart));
+    }
+
+    /** Exactly one of {@code week}, {@code month}, or {@code from} with {@code to}. */
+    private static ReportPeriod period(String week, String month, String from, String to) {
+        int given = (week == null ? 0 : 1) + (month == null ? 0 : 1) + (from == null && to == null ? 0 : 1);
+        if (given != 1) {
+            throw new IllegalArgumentException("期间：应给出 week（星期一）、month（yyyy-MM）或 from 与 to（yyyy-MM-dd）中的一种");
+        }
+        if (week != null) {
+            return ReportPeriod.week(date("week", week));
+        }
+        if (month != null) {
+            try {
+                return ReportPeriod.month(YearMonth.parse(month));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("month：" + month + " 应为 yyyy-MM，如 2026-11");
+            }
+        }
+        if (from == null || to == null) {
+            throw new IllegalArgumentException((from == null ? "from" : "to") + "：缺少，from 与 to 须同时给出");
+        }
+        return ReportPeriod.onDemand(date("from", from), date("to", to));
+    }
+
+    private static LocalDate date(String parameter, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(parameter + "：" + value + " 应为 yyyy-MM-dd，如 2026-11-16");
+        }
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("报表参数有误");
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,162 @@
+package org.casedesk.reporting;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.casedesk.deadline.OverdueCases;
+import org.casedesk.notification.Deadline;
+import org.casedesk.notification.ReportMail;
+import org.casedesk.registration.RegistrationLists;
+import org.casedesk.reporting.ReportCharts.Chart;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The weekly bulletin, the monthly analysis and a report on demand alike: gathers a {@link PeriodicReport} from the
+ * reports' queries — the KPIs ({@link KpiQueries}), {@link Hotspots}, the {@link WatchList} and
+ * {@link ReceivedPerDay} — and gives it as a mail, as a file to download, or one chart. Nothing is counted here: this
+ * only orders and labels what the queries return.
+ */
+@Service
+@Transactional(readOnly = true)
+class PeriodicReports {
+
+    /** The categories shown one by one; the others are summed as 其他. */
+    static final int TOP_CATEGORIES = 8;
+    /** Up to a month the trend is drawn per day, beyond it per 7 days. */
+    private static final int DAILY_UP_TO_DAYS = 31;
+    private static final int WATCH_LIST_WEEKS = 4;
+
+    private final KpiQueries kpis;
+    private final ReceivedPerDay receivedPerDay;
+    private final Hotspots hotspots;
+    private final WatchList watchList;
+    private final RegistrationLists lists;
+
+    PeriodicReports(KpiQueries kpis, ReceivedPerDay receivedPerDay, Hotspots hotspots, WatchList watchList,
+            RegistrationLists lists) {
+        this.kpis = kpis;
+        this.receivedPerDay = receivedPerDay;
+        this.hotspots = hotspots;
+        this.watchList = watchList;
+        this.lists = lists;
+    }
+
+    /** The report as a mail: HTML showing its charts from inline parts {@code cid:volume-trend} and so on. */
+    ReportMail mail(ReportPeriod period) {
+        PeriodicReport report = of(period);
+        Map<String, byte[]> images = new LinkedHashMap<>();
+        for (Chart chart : Chart.values()) {
+            images.put(chart.fileName, ReportCharts.png(chart, report));
+        }
+        return new ReportMail(ReportDocument.subject(report),
+                ReportDocument.html(report, chart -> "cid:" + chart.fileName), ReportDocument.text(report), images);
+    }
+
+    /** The report as one HTML file to download or view, its charts inside it as {@code data:} URIs. */
+    String download(ReportPeriod period) {
+        PeriodicReport report = of(period);
+        return ReportDocument.html(report, chart -> "data:image/png;base64,"
+                + Base64.getEncoder().encodeToString(ReportCharts.png(chart, report)));
+    }
+
+    /** One of the report's charts as PNG. */
+    byte[] chart(ReportPeriod period, Chart chart) {
+        return ReportCharts.png(chart, of(period));
+    }
+
+    /** @throws IllegalArgumentException when the period lies outside the years the reports cover */
+    PeriodicReport of(ReportPeriod period) {
+        Kpis.Group all = kpis.kpis(period.from(), period.to(), Grouping.NONE).groups().stream().findFirst()
+                .orElseGet(PeriodicReports::nothing);
+        LocalDate hotspotWeek = period.hotspotWeek();
+        return new PeriodicReport(period, ClockUtil.getCurrentTime().toInstant(), all, volume(period),
+                categories(period), units(period), hotspots.of(hotspotWeek),
+                watchList.of(hotspotWeek.minusWeeks(WATCH_LIST_WEEKS - 1), hotspotWeek.plusDays(6)));
+    }
+
+    private PeriodicReport.Volume volume(ReportPeriod period) {
+        ReportPeriod previous = period.previous();
+        List<Long> current = buckets(period, receivedPerDay.count(period.from(), period.to()));
+        List<Long> before = buckets(period, receivedPerDay.count(previous.from(), previous.to()));
+        List<String> labels = new ArrayList<>();
+        List<Long> previousAligned = new ArrayList<>();
+        boolean daily = period.days() <= DAILY_UP_TO_DAYS;
+        for (int i = 0; i < current.size(); i++) {
+            LocalDate first = period.from().plusDays(daily ? i : 7L * i);
+            labels.add(daily ? dayLabel(period, first) : "%02d-%02d起".formatted(first.getMonthValue(), first.getDayOfMonth()));
+            previousAligned.add(i < before.size() ? before.get(i) : null);
+        }
+        return new PeriodicReport.Volume(labels, current, previousAligned, sum(current), sum(before));
+    }
+
+    /** The days' counts as they are, or summed per 7 days from the period's first day for a long period. */
+    private static List<Long> buckets(ReportPeriod period, Map<LocalDate, Long> perDay) {
+        List<Long> days = List.copyOf(perDay.values());
+        if (period.days() <= DAILY_UP_TO_DAYS) {
+            return days;
+        }
+        List<Long> weeks = new ArrayList<>();
+        for (int start = 0; start < days.size(); start += 7) {
+            weeks.add(sum(days.subList(start, Math.min(start + 7, days.size()))));
+        }
+        return weeks;
+    }
+
+    /** {@code 11-16 周一} in a week's bulletin, {@code 11-16} otherwise. */
+    private static String dayLabel(ReportPeriod period, LocalDate day) {
+        String date = "%02d-%02d".formatted(day.getMonthValue(), day.getDayOfMonth());
+        return period.days() <= 7 ? date + " 周" + "一二三四五六日".charAt(day.getDayOfWeek().getValue() - 1) : date;
+    }
+
+    private List<PeriodicReport.Count> categories(ReportPeriod period) {
+        List<PeriodicReport.Count> received = kpis.kpis(period.from(), period.to(), Grouping.CATEGORY).groups()
+                .stream().filter(group -> group.received() > 0)
+                .map(group -> new PeriodicReport.Count(group.key() == null ? "未登记" : lists.categoryLabel(group.key()),
+                        group.received()))
+                .sorted(Comparator.comparing(PeriodicReport.Count::count).reversed()
+                        .thenComparing(PeriodicReport.Count::label))
+                .toList();
+        if (received.size() <= TOP_CATEGORIES + 1) {
+            return received;
+        }
+        List<PeriodicReport.Count> top = new ArrayList<>(received.subList(0, TOP_CATEGORIES));
+        top.add(new PeriodicReport.Count("其他", received.subList(TOP_CATEGORIES, received.size()).stream()
+                .mapToLong(PeriodicReport.Count::count).sum()));
+        return top;
+    }
+
+    private List<PeriodicReport.Unit> units(ReportPeriod period) {
+        List<PeriodicReport.Unit> units = new ArrayList<>();
+        for (Kpis.Group group : kpis.kpis(period.from(), period.to(), Grouping.UNIT).groups()) {
+            List<PeriodicReport.Count> overdue = group.steps().stream().filter(step -> step.overdue() > 0)
+                    .map(step -> new PeriodicReport.Count(step.name(), step.overdue())).toList();
+            if (group.forwarded() > 0 || group.concluded() > 0 || !overdue.isEmpty()) {
+                String name = group.key() == null ? OverdueCases.UNASSIGNED
+                        : group.name() == null ? group.key() : group.name();
+                units.add(new PeriodicReport.Unit(name, group, overdue));
+            }
+        }
+        // the query lists the cases without a unit first; the report, as the daily bulletin, last
+        units.sort(Comparator.comparing(unit -> unit.figures().key() == null));
+        return units;
+    }
+
+    /** The figures of a period in which nothing happened: the query then returns no group at all. */
+    private static Kpis.Group nothing() {
+        return new Kpis.Group("all", null, 0, 0, 0, 0, 0, 0, null, 0, 0, null, 0, 0, Arrays.stream(Deadline.values())
+                .map(deadline -> new Kpis.Step(deadline.name(), deadline.displayName(), 0, 0, null, 0, null, null))
+                .toList());
+    }
+
+    private static long sum(List<Long> counts) {
+        return counts.stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,202 @@
+package org.casedesk.reporting;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.GraphicsEnvironment;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * Draws the report's charts on the server as PNG images with JFreeChart, so that a mail client shows them without
+ * scripts or network access. Chinese labels need a font that has their glyphs: {@value #FONT_FAMILY}, from Debian's
+ * {@code fonts-noto-cjk} (installed by the Dockerfile and {@code .ci/run}). Without it Java would draw empty boxes,
+ * so drawing fails instead, naming the package. AWT runs headless: Spring Boot sets {@code java.awt.headless}, and
+ * the build sets it for tests.
+ */
+final class ReportCharts {
+
+    static final String FONT_FAMILY = "Noto Sans CJK SC";
+
+    /** The charts of a report, by the name the API and the mail's images use. */
+    enum Chart {
+        VOLUME_TREND("volume-trend", "受理量趋势"),
+        BY_CATEGORY("by-category", "按类别受理量"),
+        BY_UNIT("by-unit", "各承办单位分送量与办结量"),
+        OVERDUE_BY_UNIT("overdue-by-unit", "各承办单位新超期步骤"),
+        HOTSPOTS("hotspots", "热点预警：本周与基线周均");
+
+        final String fileName;
+        final String title;
+
+        Chart(String fileName, String title) {
+            this.fileName = fileName;
+            this.title = title;
+        }
+
+        /** {@code volume-trend} → {@link #VOLUME_TREND}; anything else is refused with the names there are. */
+        static Chart named(String name) {
+            return Arrays.stream(values()).filter(chart -> chart.fileName.equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("name：" + name + " 不是图表，应为 "
+                            + String.join("、", Arrays.stream(values()).map(chart -> chart.fileName).toList())));
+        }
+    }
+
+    static final int WIDTH = 720;
+    private static final Color CURRENT = new Color(0x2f6fb0);
+    private static final Color SECOND = new Color(0xe08a2c);
+    private static final Color GRID = new Color(0xdddddd);
+
+    private ReportCharts() {
+    }
+
+    static byte[] png(Chart chart, PeriodicReport report) {
+        JFreeChart drawn = switch (chart) {
+            case VOLUME_TREND -> volumeTrend(report);
+            case BY_CATEGORY -> horizontalBars(chart, "受理量", report.categories().stream()
+                    .map(count -> new Bar(count.label(), count.count(), null)).toList(), null);
+            case BY_UNIT -> horizontalBars(chart, "件数", report.units().stream()
+                    .map(unit -> new Bar(unit.name(), unit.figures().forwarded(), unit.figures().concluded())).toList(),
+                    new String[] {"分送量", "办结量"});
+            case OVERDUE_BY_UNIT -> horizontalBars(chart, "超期步骤数", report.units().stream()
+                    .filter(unit -> unit.overdue() > 0).map(unit -> new Bar(unit.name(), unit.overdue(), null))
+                    .toList(), null);
+            case HOTSPOTS -> horizontalBars(chart, "投诉量（件/周）", report.hotspots().hotspots().stream()
+                    .map(hotspot -> new Bar(PeriodicReport.dimension(hotspot.dimension()) + "：" + hotspot.label(),
+                            hotspot.thisWeek(), hotspot.baselineMean()))
+                    .toList(), new String[] {"本周", "基线周均"});
+        };
+        drawn.getCategoryPlot().setNoDataMessage(chart == Chart.HOTSPOTS ? "本周没有热点" : "本期无数据");
+        int height = switch (chart) {
+            case VOLUME_TREND -> 340;
+            case BY_CATEGORY -> barsHeight(report.categories().size());
+            case BY_UNIT, OVERDUE_BY_UNIT -> barsHeight(report.units().size());
+            case HOTSPOTS -> barsHeight(report.hotspots().hotspots().size());
+        };
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ChartUtils.writeChartAsPNG(png, drawn, WIDTH, height);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return png.toByteArray();
+    }
+
+    /**
+     * The font the charts are drawn in.
+     *
+     * @throws IllegalStateException when it is not installed: Java would substitute a font without Chinese glyphs
+     */
+    static Font font(int style, int size) {
+        boolean installed = Arrays.asList(GraphicsEnvironment.getLocalGraphicsEnvironment()
+                .getAvailableFontFamilyNames(Locale.ROOT)).contains(FONT_FAMILY);
+        if (!installed) {
+            throw new IllegalStateException("The report charts need the font " + FONT_FAMILY
+                    + " for their Chinese labels: install it (Debian/Ubuntu: apt-get install fonts-noto-cjk)");
+        }
+        return new Font(FONT_FAMILY, style, size);
+    }
+
+    /** This period's cases received per day (or per 7 days) as a line, and the period before as another. */
+    private static JFreeChart volumeTrend(PeriodicReport report) {
+        PeriodicReport.Volume volume = report.volume();
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (int i = 0; i < volume.labels().size(); i++) {
+            data.addValue(volume.current().get(i), "本期（共 " + volume.currentTotal() + " 件）", volume.labels().get(i));
+            data.addValue(volume.previous().get(i), "上期（共 " + volume.previousTotal() + " 件）", volume.labels().get(i));
+        }
+        JFreeChart chart = ChartFactory.createLineChart(Chart.VOLUME_TREND.title + "（" + report.period().label() + "）",
+                null, "受理量（件）", data, PlotOrientation.VERTICAL, true, false, false);
+        theme().apply(chart);
+        CategoryPlot plot = styled(chart);
+        LineAndShapeRenderer lines = (LineAndShapeRenderer) plot.getRenderer();
+        lines.setDefaultShapesVisible(true);
+        lines.setSeriesPaint(0, CURRENT);
+        lines.setSeriesStroke(0, new BasicStroke(2.5f));
+        lines.setSeriesPaint(1, Color.GRAY);
+        lines.setSeriesStroke(1, new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
+                new float[] {6f, 4f}, 0f));
+        if (volume.labels().size() > 8) {
+            plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        }
+        return chart;
+    }
+
+    /** One bar of a horizontal bar chart; {@code second} the bar beside it, when the chart has two series. */
+    private record Bar(String label, Number first, Number second) {
+    }
+
+    private static JFreeChart horizontalBars(Chart which, String valueLabel, List<Bar> bars, String[] series) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Bar bar : bars) {
+            data.addValue(bar.first(), series == null ? valueLabel : series[0], bar.label());
+            if (series != null) {
+                data.addValue(bar.second(), series[1], bar.label());
+            }
+        }
+        JFreeChart chart = ChartFactory.createBarChart(which.title, null, valueLabel, data, PlotOrientation.HORIZONTAL,
+                series != null, false, false);
+        theme().apply(chart);
+        CategoryPlot plot = styled(chart);
+        BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        renderer.setSeriesPaint(0, CURRENT);
+        renderer.setSeriesPaint(1, SECOND);
+        renderer.setItemMargin(0.05);
+        renderer.setMaximumBarWidth(0.12);
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator());
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(font(Font.PLAIN, 12));
+        // the counts below the bars, and room on the right for the largest bar's number
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        plot.getRangeAxis().setUpperMargin(0.15);
+        return chart;
+    }
+
+    private static CategoryPlot styled(JFreeChart chart) {
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setOutlineVisible(false);
+        plot.setNoDataMessageFont(font(Font.PLAIN, 16));
+        ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        chart.setBackgroundPaint(Color.WHITE);
+        return plot;
+    }
+
+    /** JFreeChart's theme with every text in the CJK font and flat bars. */
+    private static StandardChartTheme theme() {
+        StandardChartTheme theme = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
+        theme.setExtraLargeFont(font(Font.BOLD, 18));
+        theme.setLargeFont(font(Font.BOLD, 14));
+        theme.setRegularFont(font(Font.PLAIN, 13));
+        theme.setSmallFont(font(Font.PLAIN, 11));
+        theme.setBarPainter(new StandardBarPainter());
+        theme.setShadowVisible(false);
+        theme.setChartBackgroundPaint(Color.WHITE);
+        theme.setPlotBackgroundPaint(Color.WHITE);
+        return theme;
+    }
+
+    private static int barsHeight(int bars) {
+        return Math.max(220, 110 + 34 * bars);
+    }
+}

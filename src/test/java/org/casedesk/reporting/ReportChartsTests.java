@@ -1,0 +1,65 @@
+package org.casedesk.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import org.casedesk.reporting.ReportCharts.Chart;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The charts as the server draws them, without a database. Each is also written to {@code target/report-charts/},
+ * to look at.
+ */
+class ReportChartsTests {
+
+    @Test
+    void theChartsFontIsNotoSansCjkAndDrawsChinese() {
+        Font font = ReportCharts.font(Font.PLAIN, 12);
+
+        assertThat(font.getFamily()).isEqualTo("Noto Sans CJK SC");
+        assertThat(font.canDisplayUpTo("投诉量受理登记分送办结热点预警黄浦区市场监督管理局预付卡消费")).isEqualTo(-1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chart.class)
+    void everyChartIsAPngOfTheReportsWidth(Chart chart) throws IOException {
+        byte[] png = ReportCharts.png(chart, SampleReports.week("某健身房"));
+
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(image).isNotNull();
+        assertThat(image.getWidth()).isEqualTo(720);
+        assertThat(image.getHeight()).isBetween(220, 600);
+        Path file = Path.of("target", "report-charts", chart.fileName + ".png");
+        Files.createDirectories(file.getParent());
+        Files.write(file, png);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chart.class)
+    void aWeekWithoutCasesStillHasEveryChart(Chart chart) throws IOException {
+        byte[] png = ReportCharts.png(chart, SampleReports.empty());
+
+        assertThat(ImageIO.read(new ByteArrayInputStream(png))).isNotNull();
+        Path file = Path.of("target", "report-charts", "empty-" + chart.fileName + ".png");
+        Files.createDirectories(file.getParent());
+        Files.write(file, png);
+    }
+
+    @Test
+    void aChartIsNamedAsInItsUrl() {
+        assertThat(Chart.named("overdue-by-unit")).isEqualTo(Chart.OVERDUE_BY_UNIT);
+        assertThatThrownBy(() -> Chart.named("pie")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("name：pie 不是图表，应为 volume-trend、by-category、by-unit、overdue-by-unit、hotspots");
+    }
+}
