@@ -97,20 +97,21 @@ class KpiBenchmarkTests {
         }
         insert("""
                 case_file (case_number, process_instance_id, channel, status, case_type, category, handling_unit,
-                handling_unit_name, satisfaction, supervision_rounds, closure, repeat_call, received_at, registered_at,
-                forwarded_at, closed_at)""", 16, cases);
+                handling_unit_name, satisfaction, supervision_rounds, closure, repeat_call, registered_by, received_at,
+                registered_at, forwarded_at, closed_at)""", 17, cases);
         insert("""
                 ACT_HI_TASKINST (ID_, PROC_DEF_KEY_, PROC_INST_ID_, ROOT_PROC_INST_ID_, EXECUTION_ID_, ACT_INST_ID_,
                 TASK_DEF_KEY_, ASSIGNEE_, START_TIME_, END_TIME_, DELETE_REASON_, PRIORITY_)""", 12, tasks);
-        insert("case_deadline (activity_instance_id, case_number, deadline, started_at, due_at, finished_at, overdue_at)",
-                7, steps);
+        insert("""
+                case_deadline (activity_instance_id, case_number, deadline, started_at, due_at, finished_at, overdue_at,
+                handling_unit, handling_unit_name)""", 9, steps);
     }
 
     private void insertCase(String caseNumber, Instant received) {
         String processInstance = "bench-" + caseNumber;
         String operator = "operator" + random.nextInt(12);
         Instant registered = received.plus(random.nextInt(240), ChronoUnit.MINUTES);
-        step(caseNumber, "REGISTRATION", "Task_RegisterCase", operator, received, registered, 1);
+        step(caseNumber, null, "REGISTRATION", "Task_RegisterCase", operator, received, registered, 1);
         int path = random.nextInt(100);
         String caseType = path < 12 ? "CONSULTATION" : random.nextInt(4) == 0 ? "REPORT" : "COMPLAINT";
         String unit = null;
@@ -122,7 +123,7 @@ class KpiBenchmarkTests {
             closed = registered;
         } else if (path < 15) {
             closure = "NOT_ACCEPTED";
-            closed = step(caseNumber, "NOT_ACCEPTED_NOTICE", "Task_InformNotAccepted", operator, registered,
+            closed = step(caseNumber, null, "NOT_ACCEPTED_NOTICE", "Task_InformNotAccepted", operator, registered,
                     registered.plus(random.nextInt(48), ChronoUnit.HOURS), 2);
         } else if (path < 18) {
             closure = "MERGED";
@@ -130,27 +131,27 @@ class KpiBenchmarkTests {
         } else {
             unit = "3101%02d".formatted(random.nextInt(16));
             String unitUser = "unit-" + unit;
-            step(caseNumber, "FIRST_CONTACT", "Task_ContactConsumer", unitUser, registered,
+            step(caseNumber, unit, "FIRST_CONTACT", "Task_ContactConsumer", unitUser, registered,
                     registered.plus(random.nextInt(30), ChronoUnit.HOURS), 1);
             Instant handled;
             closure = null;
             if (caseType.equals("COMPLAINT")) {
-                handled = step(caseNumber, "ACCEPTANCE", "Task_DecideAcceptance", unitUser, registered,
+                handled = step(caseNumber, unit, "ACCEPTANCE", "Task_DecideAcceptance", unitUser, registered,
                         registered.plus(1 + random.nextInt(10), ChronoUnit.DAYS), 9);
                 if (random.nextInt(100) < 8) {
                     closure = "REJECTED_BY_UNIT";
                 } else {
-                    handled = step(caseNumber, "MEDIATION", "Task_MediateComplaint", unitUser, handled,
+                    handled = step(caseNumber, unit, "MEDIATION", "Task_MediateComplaint", unitUser, handled,
                             handled.plus(1 + random.nextInt(40), ChronoUnit.DAYS), 60);
                     if (random.nextInt(10) == 0) {
-                        handled = step(caseNumber, "MEDIATION_ENDED", "Task_NotifyMediationEnded", unitUser, handled,
+                        handled = step(caseNumber, unit, "MEDIATION_ENDED", "Task_NotifyMediationEnded", unitUser, handled,
                                 handled.plus(random.nextInt(8), ChronoUnit.DAYS), 9);
                     }
                 }
             } else {
-                handled = step(caseNumber, "VERIFICATION", "Task_VerifyReport", unitUser, registered,
+                handled = step(caseNumber, unit, "VERIFICATION", "Task_VerifyReport", unitUser, registered,
                         registered.plus(1 + random.nextInt(20), ChronoUnit.DAYS), 20);
-                handled = step(caseNumber, "REPORTER_INFORMED", "Task_InformReporter", unitUser, handled,
+                handled = step(caseNumber, unit, "REPORTER_INFORMED", "Task_InformReporter", unitUser, handled,
                         handled.plus(random.nextInt(6), ChronoUnit.DAYS), 7);
             }
             if (closure != null) {
@@ -161,28 +162,30 @@ class KpiBenchmarkTests {
                 satisfaction = SATISFACTION[random.nextInt(SATISFACTION.length)];
                 closure = satisfaction.equals("UNREACHABLE") ? "UNREACHABLE"
                         : satisfaction.equals("DISSATISFIED") ? "DISSATISFIED" : "RESOLVED";
-                closed = step(caseNumber, "REVISIT", "Task_RevisitConsumer", "operator" + random.nextInt(12),
+                closed = step(caseNumber, unit, "REVISIT", "Task_RevisitConsumer", "operator" + random.nextInt(12),
                         handled, handled.plus(random.nextInt(4), ChronoUnit.DAYS), 4);
             }
         }
         cases.add(new Object[] {caseNumber, processInstance, CHANNELS[random.nextInt(CHANNELS.length)],
                 closed == null ? "WITH_UNIT" : "CLOSED", caseType, CATEGORIES[random.nextInt(CATEGORIES.length)],
                 unit, unit == null ? null : "单位" + unit, satisfaction, "DISSATISFIED".equals(satisfaction) ? 1 : 0,
-                closed == null ? null : closure, random.nextInt(20) == 0, toColumn(received), toColumn(registered),
-                unit == null ? null : toColumn(registered), toColumn(closed)});
+                closed == null ? null : closure, random.nextInt(20) == 0, operator, toColumn(received),
+                toColumn(registered), unit == null ? null : toColumn(registered), toColumn(closed)});
     }
 
     /**
      * A finished deadline step due {@code dueDays} after it started (overdue at its due time when finished later),
-     * and the user task the assignee completed for it, joined by the activity instance. Returns when it finished.
+     * charged to the unit (null before forwarding), and the user task the assignee completed for it, joined by the
+     * activity instance. Returns when it finished.
      */
-    private Instant step(String caseNumber, String deadline, String task, String assignee, Instant started,
+    private Instant step(String caseNumber, String unit, String deadline, String task, String assignee, Instant started,
             Instant finished, int dueDays) {
         String activityInstance = task + ":" + caseNumber;
         String processInstance = "bench-" + caseNumber;
         Instant due = started.plus(dueDays, ChronoUnit.DAYS);
         steps.add(new Object[] {activityInstance, caseNumber, deadline, toColumn(started), toColumn(due),
-                toColumn(finished), finished.isAfter(due) ? toColumn(due) : null});
+                toColumn(finished), finished.isAfter(due) ? toColumn(due) : null, unit,
+                unit == null ? null : "单位" + unit});
         tasks.add(new Object[] {"task-" + activityInstance, "case-lifecycle", processInstance, processInstance,
                 processInstance, activityInstance, task, assignee, toColumn(started), toColumn(finished), "completed",
                 50});
