@@ -67,9 +67,8 @@ class KpiController {
         for (Kpis.Group group : kpis.groups()) {
             List<Object> row = new ArrayList<>(Arrays.asList(group.key(), group.name(), group.received(),
                     group.registered(), group.notAccepted(), group.notAcceptedByUnit(), group.forwarded(),
-                    group.concluded(),
-                    group.instantlyCompleted(), group.instantCompletionRate(), group.revisited(), group.satisfied(),
-                    group.satisfactionRate(), group.repeatCalls(), group.dissatisfiedCases()));
+                    group.concluded(), group.instantlyCompleted(), group.instantCompletionRate(), group.revisited(),
+                    group.satisfied(), group.satisfactionRate(), group.repeatCalls(), group.dissatisfiedCases()));
             for (Kpis.Step step : group.steps()) {
                 row.addAll(Arrays.asList(step.finished(), step.onTime(), step.onTimeRate(), step.overdue(),
                         step.medianWorkingDays(), step.p90WorkingDays()));

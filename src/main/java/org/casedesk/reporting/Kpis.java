@@ -18,8 +18,7 @@ record Kpis(LocalDate from, LocalDate to, String by, List<Group> groups) {
      * {@code notAccepted} counts both the centre's and the units' refusals, {@code notAcceptedByUnit} the units' part.
      */
     record Group(String key, String name, long received, long registered, long notAccepted, long notAcceptedByUnit,
-            long forwarded,
-            long concluded, long instantlyCompleted, BigDecimal instantCompletionRate, long revisited,
+            long forwarded, long concluded, long instantlyCompleted, BigDecimal instantCompletionRate, long revisited,
             long satisfied, BigDecimal satisfactionRate, long repeatCalls, long dissatisfiedCases, List<Step> steps) {
     }
 
