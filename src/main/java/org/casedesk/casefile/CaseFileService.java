@@ -62,6 +62,11 @@ public class CaseFileService {
                 respondent.street(), respondent.platformName(), notAcceptedGround, answer, UtcColumns.toColumn(at), caseNumber);
     }
 
+    /** @param operator who completed the registration task, null when no one had claimed it */
+    public void recordRegisteredBy(String caseNumber, String operator) {
+        update(caseNumber, "update case_file set registered_by = ? where case_number = ?", operator, caseNumber);
+    }
+
     /**
      * Splits a submission that is both complaint and report: the case stays the complaint and a new,
      * linked case takes the report, numbered by the same day of receipt, with the complaint's repeat-caller keys

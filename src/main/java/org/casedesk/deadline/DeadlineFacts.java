@@ -31,13 +31,19 @@ public class DeadlineFacts {
         this.jdbc = jdbc;
     }
 
+    /** The step is charged to the unit the case is with as it starts, none before forwarding (README "Reports"). */
     public void started(String activityInstanceId, String caseNumber, String deadline, Instant startedAt,
             Instant dueAt) {
-        jdbc.sql("""
-                insert into case_deadline (activity_instance_id, case_number, deadline, started_at, due_at)
-                values (?, ?, ?, ?, ?)""")
-                .params(activityInstanceId, caseNumber, deadline, toColumn(startedAt), toColumn(dueAt))
+        int inserted = jdbc.sql("""
+                insert into case_deadline (activity_instance_id, case_number, deadline, started_at, due_at,
+                    handling_unit, handling_unit_name)
+                select ?, case_number, ?, ?, ?, handling_unit, handling_unit_name
+                from case_file where case_number = ?""")
+                .params(activityInstanceId, deadline, toColumn(startedAt), toColumn(dueAt), caseNumber)
                 .update();
+        if (inserted != 1) {
+            throw new IllegalStateException("No case file " + caseNumber + " for its " + deadline + " deadline");
+        }
     }
 
     public void finished(String activityInstanceId, Instant finishedAt) {

@@ -49,8 +49,8 @@ class KpiController {
 
     /** The Chinese header: the case figures, then each step's six figures. */
     private static List<String> header(Kpis kpis) {
-        List<String> header = new ArrayList<>(List.of("分组", "名称", "受理量", "登记量", "不予受理量", "分送量", "办结量",
-                "即时办结量", "即时办结率", "回访量", "满意量", "满意率", "重复来电量", "不满意案件量"));
+        List<String> header = new ArrayList<>(List.of("分组", "名称", "受理量", "登记量", "不予受理量", "其中承办单位不予受理量",
+                "分送量", "办结量", "即时办结量", "即时办结率", "回访量", "满意量", "满意率", "重复来电量", "不满意案件量"));
         if (!kpis.groups().isEmpty()) {
             for (Kpis.Step step : kpis.groups().get(0).steps()) {
                 String name = step.name();
@@ -66,9 +66,9 @@ class KpiController {
         List<List<Object>> rows = new ArrayList<>();
         for (Kpis.Group group : kpis.groups()) {
             List<Object> row = new ArrayList<>(Arrays.asList(group.key(), group.name(), group.received(),
-                    group.registered(), group.notAccepted(), group.forwarded(), group.concluded(),
-                    group.instantlyCompleted(), group.instantCompletionRate(), group.revisited(), group.satisfied(),
-                    group.satisfactionRate(), group.repeatCalls(), group.dissatisfiedCases()));
+                    group.registered(), group.notAccepted(), group.notAcceptedByUnit(), group.forwarded(),
+                    group.concluded(), group.instantlyCompleted(), group.instantCompletionRate(), group.revisited(),
+                    group.satisfied(), group.satisfactionRate(), group.repeatCalls(), group.dissatisfiedCases()));
             for (Kpis.Step step : group.steps()) {
                 row.addAll(Arrays.asList(step.finished(), step.onTime(), step.onTimeRate(), step.overdue(),
                         step.medianWorkingDays(), step.p90WorkingDays()));

@@ -15,9 +15,10 @@ record Kpis(LocalDate from, LocalDate to, String by, List<Group> groups) {
     /**
      * The figures of one unit, channel, category or operator ({@code key} null for cases without one, e.g. not
      * forwarded to a unit), or of all cases ({@code key} "all"). {@code name} is the unit's name, else null.
+     * {@code notAccepted} counts both the centre's and the units' refusals, {@code notAcceptedByUnit} the units' part.
      */
-    record Group(String key, String name, long received, long registered, long notAccepted, long forwarded,
-            long concluded, long instantlyCompleted, BigDecimal instantCompletionRate, long revisited,
+    record Group(String key, String name, long received, long registered, long notAccepted, long notAcceptedByUnit,
+            long forwarded, long concluded, long instantlyCompleted, BigDecimal instantCompletionRate, long revisited,
             long satisfied, BigDecimal satisfactionRate, long repeatCalls, long dissatisfiedCases, List<Step> steps) {
     }
 

@@ -57,6 +57,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * C8    Mon 11-30 23:30 PHONE    -       -               -          waiting to be registered (Shanghai 11-30, UTC 15:30)
  * C9    Tue 12-01 00:30 PHONE    -       -               -          after the period (UTC still 11-30 16:30)
  * </pre>
+ * December 2026 (1 December is a Tuesday, no holiday) checks what the centre counts as not accepted, what is not an
+ * instant completion, and which unit a step is charged to:
+ * <pre>
+ * case  received       channel   unit    category        registered by  path
+ * D1    Wed 12-02 09:00 PHONE    310101  HOME_APPLIANCE  operator   reg 09:30, contact 10:00, rejected by the unit (not
+ *                                                                   living consumption) Thu 12-03 10:00
+ * D2    Wed 12-02 11:00 PHONE    -       HOME_APPLIANCE  operator2  C9's phone while C9 is open: merged into C9 at 11:30
+ * D4    Thu 12-03 09:00 PHONE    310115, then 310101     operator   reg 09:30 to 310115, FIRST_CONTACT overdue at its
+ *                                        FOOD                       timer (Thu 12-03), contact Fri 12-04 10:00, no
+ *                                                                   jurisdiction 11:00, dispatched to 310101 Mon 12-07
+ *                                                                   09:00, contact 10:00, accept 11:00, mediating
+ * D3    Thu 12-03 14:00 VISIT    -       PREPAID_CARD    operator2  consultation answered at 14:30
+ * </pre>
  * A step's working days are those from its start day up to, not including, its end day (Fri 10:00 to Mon 10:00 is
  * one); medians and 90th percentiles are nearest-rank.
  */
@@ -67,6 +80,7 @@ class KpiReportTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NOVEMBER = "/api/v1/reports/kpis?from=2026-11-01&to=2026-11-30";
+    private static final String DECEMBER = "/api/v1/reports/kpis?from=2026-12-01&to=2026-12-31";
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -131,9 +145,36 @@ class KpiReportTests {
         cases.complete("2026-11-18 10:00", c5, Map.of("informMethod", "PHONE"));
 
         cases.start("2026-11-30 23:30", "PHONE", "310101", "13900000008");
-        cases.start("2026-12-01 00:30", "PHONE", "310101", "13900000009");
+        String c9 = cases.start("2026-12-01 00:30", "PHONE", "310101", "13900000009");
 
-        for (String closed : List.of(c7, c1, c2, c3, c6, c4, c5)) {
+        String d1 = cases.start("2026-12-02 09:00", "PHONE", "310101", "13900000011");
+        cases.register("2026-12-02 09:30", d1, "operator", "COMPLAINT", "HOME_APPLIANCE");
+        cases.complete("2026-12-02 10:00", d1, Map.of("contactResult", "REACHED"));
+        cases.complete("2026-12-03 10:00", d1, Map.of("acceptanceDecision", "REJECT", "rejectGround",
+                "NOT_LIVING_CONSUMPTION", "informMethod", "PHONE", "acceptanceNote", "购买用于经营，已电话告知"));
+
+        String d2 = cases.start("2026-12-02 11:00", "PHONE", "310101", "13900000009");
+        cases.register("2026-12-02 11:30", d2, "operator2", "COMPLAINT", "HOME_APPLIANCE",
+                Map.of("mergeInto", caseNumber(c9)));
+
+        String d4 = cases.start("2026-12-03 09:00", "PHONE", "310115", "13900000014");
+        cases.register("2026-12-03 09:30", d4, "operator", "COMPLAINT", "FOOD");
+
+        String d3 = cases.start("2026-12-03 14:00", "VISIT", "310101", "13900000013");
+        cases.register("2026-12-03 14:30", d3, "operator2", "CONSULTATION", "PREPAID_CARD", Map.of("answer", "可退卡"));
+
+        Job firstContactDue = managementService.createJobQuery().processInstanceId(d4)
+                .activityId("Timer_FirstContactDue").singleResult();
+        ClockUtil.setCurrentTime(firstContactDue.getDuedate());
+        managementService.executeJob(firstContactDue.getId());
+        cases.complete("2026-12-04 10:00", d4, Map.of("contactResult", "REACHED"));
+        cases.complete("2026-12-04 11:00", d4, Map.of("acceptanceDecision", "NO_JURISDICTION",
+                "acceptanceNote", "实际经营地在黄浦区"));
+        cases.complete("2026-12-07 09:00", d4, Map.of("handlingUnit", "310101", "dispatchNote", "据地址判断为黄浦区"));
+        cases.complete("2026-12-07 10:00", d4, Map.of("contactResult", "REACHED"));
+        cases.complete("2026-12-07 11:00", d4, Map.of("acceptanceDecision", "ACCEPT"));
+
+        for (String closed : List.of(c7, c1, c2, c3, c6, c4, c5, d1, d2, d3)) {
             assertThat(jdbc.sql("select status from case_file where process_instance_id = ?").param(closed)
                     .query(String.class).single()).isEqualTo("CLOSED");
         }
@@ -186,7 +227,8 @@ class KpiReportTests {
                 "310115 2 2 0 2 2 0 0.0000 1 0 0.0000 1 1");
         assertThat(units.get(1).path("name").asText()).isEqualTo("黄浦区市场监督管理局");
         assertThat(steps(units.get(0))).containsExactly(
-                "REGISTRATION 2 2 1.0000 0 0 0",
+                // every registration, C1 C2 C3 C6 C4 C5: done before any unit had the case
+                "REGISTRATION 6 6 1.0000 0 0 0",
                 "NOT_ACCEPTED_NOTICE 1 1 1.0000 0 1 1",
                 "FIRST_CONTACT 0 0 null 0 null null",
                 "ACCEPTANCE 0 0 null 0 null null",
@@ -196,7 +238,7 @@ class KpiReportTests {
                 "REPORTER_INFORMED 0 0 null 0 null null",
                 "REVISIT 0 0 null 0 null null");
         assertThat(steps(units.get(1))).containsExactly(
-                "REGISTRATION 2 2 1.0000 0 0 0",
+                "REGISTRATION 0 0 null 0 null null",
                 "NOT_ACCEPTED_NOTICE 0 0 null 0 null null",
                 "FIRST_CONTACT 2 2 1.0000 0 0 0",
                 // C7 1, C1 1, C2 8: [1 1 8], ranks 2 and 3
@@ -209,7 +251,7 @@ class KpiReportTests {
                 // C7 1, C1 1, C2 3: [1 1 3]
                 "REVISIT 3 3 1.0000 0 1 3");
         assertThat(steps(units.get(2))).containsExactly(
-                "REGISTRATION 2 2 1.0000 0 0 0",
+                "REGISTRATION 0 0 null 0 null null",
                 "NOT_ACCEPTED_NOTICE 0 0 null 0 null null",
                 "FIRST_CONTACT 2 2 1.0000 0 0 0",
                 "ACCEPTANCE 2 2 1.0000 0 1 1",
@@ -220,6 +262,62 @@ class KpiReportTests {
                 "REPORTER_INFORMED 0 0 null 0 null null",
                 // C3 1 and 1, C6 0, 1, 0: [0 0 1 1 1], ranks 3 and 5
                 "REVISIT 5 5 1.0000 0 1 1");
+    }
+
+    @Test
+    void aUnitsRejectionIsNotAcceptedTooAndAMergedRepeatCallIsNoInstantCompletion() throws Exception {
+        JsonNode all = groups(get("supervisor", DECEMBER + "&by=none"));
+
+        // received C9 D1 D2 D4 D3 = 5; registered D1 D2 D4 D3 = 4; not accepted D1, by its unit; forwarded D1 D4;
+        // concluded D1 D2 D3; instantly D3 only, D2 merged the day it came: 1/5; repeat call D2
+        assertThat(figures(all)).containsExactly("all 5 4 1 2 3 1 0.2000 0 0 null 1 0");
+        assertThat(all.get(0).path("notAcceptedByUnit").asLong()).isEqualTo(1);
+        // November's C5 was not accepted by the centre at registration
+        JsonNode november = groups(get("supervisor", NOVEMBER + "&by=none"));
+        assertThat(november.get(0).path("notAccepted").asLong()).isEqualTo(1);
+        assertThat(november.get(0).path("notAcceptedByUnit").asLong()).isEqualTo(0);
+    }
+
+    @Test
+    void aStepIsChargedToTheUnitThatHadTheCaseWhenItStartedAndThatUnitIsNamedWithoutCasesOfItsOwn() throws Exception {
+        JsonNode units = groups(get("auditor", DECEMBER + "&by=unit"));
+
+        assertThat(figures(units)).containsExactly(
+                // C9 D2 D3: registered D2 D3, concluded D2 D3, instantly D3: 1/3, repeat call D2
+                "null 3 2 0 0 2 1 0.3333 0 0 null 1 0",
+                // D1 D4 (D4 now with 310101): D1 rejected and concluded
+                "310101 2 2 1 2 1 0 0.0000 0 0 null 0 0",
+                // D4's first unit: its steps only
+                "310115 0 0 0 0 0 0 null 0 0 null 0 0");
+        assertThat(units.get(1).path("notAcceptedByUnit").asLong()).isEqualTo(1);
+        assertThat(units.get(1).path("name").asText()).isEqualTo("黄浦区市场监督管理局");
+        assertThat(units.get(2).path("name").asText()).isEqualTo("浦东新区市场监督管理局");
+        // registrations, before any unit had the cases: D1 D2 D4 D3 the same day
+        assertThat(steps(units.get(0)).get(0)).isEqualTo("REGISTRATION 4 4 1.0000 0 0 0");
+        assertThat(steps(units.get(1))).containsExactly(
+                "REGISTRATION 0 0 null 0 null null",
+                "NOT_ACCEPTED_NOTICE 0 0 null 0 null null",
+                // D1 and D4 the same day
+                "FIRST_CONTACT 2 2 1.0000 0 0 0",
+                // D1 Wed to Thu 1, D4 0: [0 1]
+                "ACCEPTANCE 2 2 1.0000 0 0 1",
+                "MEDIATION 0 0 null 0 null null",
+                "MEDIATION_ENDED 0 0 null 0 null null",
+                "VERIFICATION 0 0 null 0 null null",
+                "REPORTER_INFORMED 0 0 null 0 null null",
+                "REVISIT 0 0 null 0 null null");
+        assertThat(steps(units.get(2))).containsExactly(
+                "REGISTRATION 0 0 null 0 null null",
+                "NOT_ACCEPTED_NOTICE 0 0 null 0 null null",
+                // D4 contacted a working day late, overdue on Thursday
+                "FIRST_CONTACT 1 0 0.0000 1 1 1",
+                // D4 returned on Friday, within the acceptance deadline
+                "ACCEPTANCE 1 1 1.0000 0 1 1",
+                "MEDIATION 0 0 null 0 null null",
+                "MEDIATION_ENDED 0 0 null 0 null null",
+                "VERIFICATION 0 0 null 0 null null",
+                "REPORTER_INFORMED 0 0 null 0 null null",
+                "REVISIT 0 0 null 0 null null");
     }
 
     @Test
@@ -280,11 +378,11 @@ class KpiReportTests {
         assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
         List<String> lines = List.of(new String(body, 3, body.length - 3, StandardCharsets.UTF_8).split("\r\n"));
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(0)).startsWith("分组,名称,受理量,登记量,不予受理量,分送量,办结量,即时办结量,即时办结率,回访量,满意量,满意率,重复来电量,不满意案件量,"
+        assertThat(lines.get(0)).startsWith("分组,名称,受理量,登记量,不予受理量,其中承办单位不予受理量,分送量,办结量,即时办结量,即时办结率,回访量,满意量,满意率,重复来电量,不满意案件量,"
                 + "登记完成量,登记按时完成量,登记按时率,登记超期量,登记用时中位数（工作日）,登记用时90百分位（工作日）,告知不予受理完成量")
                 .endsWith(",回访用时中位数（工作日）,回访用时90百分位（工作日）");
-        assertThat(lines.get(2)).isEqualTo("310101,黄浦区市场监督管理局,2,2,0,2,3,0,0.0000,3,3,1.0000,0,0,"
-                + "2,2,1.0000,0,0,0," + "0,0,,0,,," + "2,2,1.0000,0,0,0," + "3,2,0.6667,1,1,8," + "3,3,1.0000,0,2,2,"
+        assertThat(lines.get(2)).isEqualTo("310101,黄浦区市场监督管理局,2,2,0,0,2,3,0,0.0000,3,3,1.0000,0,0,"
+                + "0,0,,0,,," + "0,0,,0,,," + "2,2,1.0000,0,0,0," + "3,2,0.6667,1,1,8," + "3,3,1.0000,0,2,2,"
                 + "0,0,,0,,," + "0,0,,0,,," + "0,0,,0,,," + "3,3,1.0000,0,1,3");
         assertThat(lines.get(0).split(",", -1)).hasSameSizeAs(lines.get(2).split(",", -1));
         assertThat(byParameter.getBody()).isEqualTo(body);
@@ -314,6 +412,11 @@ class KpiReportTests {
         ResponseEntity<String> response = get("supervisor", path);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(JSON.readTree(response.getBody()).path("detail").asText()).contains(reason);
+    }
+
+    private String caseNumber(String caseProcess) {
+        return jdbc.sql("select case_number from case_file where process_instance_id = ?").param(caseProcess)
+                .query(String.class).single();
     }
 
     private ResponseEntity<String> get(String user, String path) {
