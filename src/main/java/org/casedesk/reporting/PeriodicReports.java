@@ -151,7 +151,7 @@ class PeriodicReports {
 
     /** The figures of a period in which nothing happened: the query then returns no group at all. */
     private static Kpis.Group nothing() {
-        return new Kpis.Group("all", null, 0, 0, 0, 0, 0, 0, null, 0, 0, null, 0, 0, Arrays.stream(Deadline.values())
+        return new Kpis.Group("all", null, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, null, 0, 0, Arrays.stream(Deadline.values())
                 .map(deadline -> new Kpis.Step(deadline.name(), deadline.displayName(), 0, 0, null, 0, null, null))
                 .toList());
     }

@@ -61,7 +61,7 @@ final class SampleReports {
                     Kpis.rate(finished, finished), deadline == Deadline.ACCEPTANCE ? overdue : 0,
                     finished == 0 ? null : 0, finished == 0 ? null : 0));
         }
-        return new Kpis.Group(key, name, received, registered, notAccepted, forwarded, concluded, instantly,
+        return new Kpis.Group(key, name, received, registered, notAccepted, 0, forwarded, concluded, instantly,
                 Kpis.rate(instantly, received), concluded / 2, concluded / 3, Kpis.rate(concluded / 3, concluded / 2), 1,
                 1, steps);
     }
