@@ -174,6 +174,15 @@ public class NotificationService {
         });
     }
 
+    /**
+     * Whether the mail with this key has been sent, as far as {@code mail_log} knows: the monthly analysis asks it so
+     * that a month whose timer firing was missed still gets its analysis on a later day.
+     */
+    public boolean wasSent(String messageKey) {
+        return jdbc.sql("select count(*) from mail_log where message_key = ?").param(messageKey).query(Long.class)
+                .single() > 0;
+    }
+
     private void send(Notification notification, String caseNumber, String messageKey, Set<String> recipients,
             Map<String, String> values) {
         MailTemplate.Mail mail = templates.get(notification).render(values);

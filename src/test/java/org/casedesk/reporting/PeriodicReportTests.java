@@ -229,13 +229,28 @@ class PeriodicReportTests {
     }
 
     @Test
-    void onALaterWorkingDayOfTheMonthNoAnalysisIsMailed() {
+    void onTheWorkingDayAfterTheAnalysisWasMailedItIsNotMailedAgain() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T00:00:00Z")));
+        managementService.executeJob(timer("monthly-analysis").getId());
+        runSendStep("monthly-analysis", "Task_SendMonthlyAnalysis");
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-02T00:00:00Z")));
 
         managementService.executeJob(timer("monthly-analysis").getId());
 
         assertThat(sendStep("monthly-analysis", "Task_SendMonthlyAnalysis")).isNull();
-        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(smtp.getReceivedMessages()).hasSize(2); // 1 December's copies to the two supervisors
+    }
+
+    /** The application was down all of Tuesday 1 December and the timer fires on Wednesday: November's still goes. */
+    @Test
+    void aMissedFirstWorkingDayStillGetsTheAnalysisOnTheDayTheTimerFires() throws Exception {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-02T03:00:00Z")));
+
+        managementService.executeJob(timer("monthly-analysis").getId());
+        runSendStep("monthly-analysis", "Task_SendMonthlyAnalysis");
+
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("【月有分析】2026年11月");
     }
 
     @Test
