@@ -25,6 +25,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -169,7 +170,11 @@ class PeriodicReportTests {
                 .containsExactlyInAnyOrder("supervisor@casedesk.example", "deputy@casedesk.example");
         MimeMessage mail = received[0];
         assertThat(mail.getSubject()).isEqualTo("【周有快报】2026-11-16 至 2026-11-22：受理 7 件，办结 2 件，热点 1 个");
-        assertThat(mail.getContentType()).startsWith("multipart/related");
+        assertThat(tree(mail)).isEqualTo("multipart/alternative { text/plain; charset=UTF-8, "
+                + "multipart/related; type=text/html { text/html; charset=UTF-8, "
+                + "image/png inline volume-trend.png <volume-trend>, image/png inline by-category.png <by-category>, "
+                + "image/png inline by-unit.png <by-unit>, image/png inline overdue-by-unit.png <overdue-by-unit>, "
+                + "image/png inline hotspots.png <hotspots> } }");
         List<Part> parts = leaves(mail);
         String html = content(only(parts, "text/html"));
         String text = content(only(parts, "text/plain"));
@@ -434,6 +439,32 @@ class PeriodicReportTests {
             leaves.add(part);
         }
         return leaves;
+    }
+
+    /**
+     * The mail's MIME structure: each part's type with the parameters that matter (charset, a related part's type),
+     * an image's disposition, file name and content id, and a multipart's children in braces.
+     */
+    private static String tree(Part part) throws MessagingException, IOException {
+        ContentType type = new ContentType(part.getContentType());
+        String described = type.getBaseType();
+        for (String parameter : List.of("charset", "type")) {
+            if (type.getParameter(parameter) != null) {
+                described += "; " + parameter + "=" + type.getParameter(parameter);
+            }
+        }
+        if (part.isMimeType("image/*")) {
+            described += " " + part.getDisposition() + " " + part.getFileName() + " " + contentId(part);
+        }
+        if (!part.isMimeType("multipart/*")) {
+            return described;
+        }
+        Multipart multipart = (Multipart) part.getContent();
+        List<String> children = new ArrayList<>();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            children.add(tree(multipart.getBodyPart(i)));
+        }
+        return described + " { " + String.join(", ", children) + " }";
     }
 
     private static Part only(List<Part> parts, String mimeType) throws MessagingException {
