@@ -4,7 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,6 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 class BulletinController {
 
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+    /**
+     * A chart holds figures of units, categories and businesses, no consumer's data, and the dashboard asks for the
+     * same ones on every visit: the browser may keep them a few minutes, shared caches not at all.
+     */
+    private static final CacheControl CHART_CACHING = CacheControl.maxAge(5, TimeUnit.MINUTES).cachePrivate();
 
     private final PeriodicReports reports;
 
@@ -51,10 +60,12 @@ class BulletinController {
     @GetMapping("/charts/{name}.png")
     ResponseEntity<byte[]> chart(@PathVariable String name, @RequestParam(required = false) String week,
             @RequestParam(required = false) String month, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
+            @RequestParam(required = false) String to, HttpServletResponse response) {
         ReportCharts.Chart chart = ReportCharts.Chart.named(name);
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(reports.chart(period(week, month, from, to),
-                chart));
+        byte[] png = reports.chart(period(week, month, from, to), chart);
+        // replaces ApiHeaders' no-store (ResponseEntity.cacheControl would add a second Cache-Control beside it)
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CHART_CACHING.getHeaderValue());
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png);
     }
 
     /** Exactly one of {@code week}, {@code month}, or {@code from} with {@code to}. */

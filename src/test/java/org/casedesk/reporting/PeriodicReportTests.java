@@ -47,6 +47,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -321,6 +322,7 @@ class PeriodicReportTests {
 
             assertThat(response.getStatusCode()).as(chart).isEqualTo(HttpStatus.OK);
             assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_PNG);
+            assertThat(response.getHeaders().get(HttpHeaders.CACHE_CONTROL)).containsExactly("max-age=300, private");
             assertThat(ImageIO.read(new ByteArrayInputStream(response.getBody()))).as(chart).isNotNull();
         }
     }
