@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 import org.jfree.chart.ChartFactory;
@@ -70,28 +69,16 @@ final class ReportCharts {
     }
 
     static byte[] png(Chart chart, PeriodicReport report) {
+        DefaultCategoryDataset data = dataset(chart, report);
         JFreeChart drawn = switch (chart) {
-            case VOLUME_TREND -> volumeTrend(report);
-            case BY_CATEGORY -> horizontalBars(chart, "受理量", report.categories().stream()
-                    .map(count -> new Bar(count.label(), count.count(), null)).toList(), null);
-            case BY_UNIT -> horizontalBars(chart, "件数", report.units().stream()
-                    .map(unit -> new Bar(unit.name(), unit.figures().forwarded(), unit.figures().concluded())).toList(),
-                    new String[] {"分送量", "办结量"});
-            case OVERDUE_BY_UNIT -> horizontalBars(chart, "超期步骤数", report.units().stream()
-                    .filter(unit -> unit.overdue() > 0).map(unit -> new Bar(unit.name(), unit.overdue(), null))
-                    .toList(), null);
-            case HOTSPOTS -> horizontalBars(chart, "投诉量（件/周）", report.hotspots().hotspots().stream()
-                    .map(hotspot -> new Bar(PeriodicReport.dimension(hotspot.dimension()) + "：" + hotspot.label(),
-                            hotspot.thisWeek(), hotspot.baselineMean()))
-                    .toList(), new String[] {"本周", "基线周均"});
+            case VOLUME_TREND -> volumeTrend(report, data);
+            case BY_CATEGORY -> horizontalBars(chart, "受理量", data);
+            case BY_UNIT -> horizontalBars(chart, "件数", data);
+            case OVERDUE_BY_UNIT -> horizontalBars(chart, "超期步骤数", data);
+            case HOTSPOTS -> horizontalBars(chart, "投诉量（件/周）", data);
         };
         drawn.getCategoryPlot().setNoDataMessage(chart == Chart.HOTSPOTS ? "本周没有热点" : "本期无数据");
-        int height = switch (chart) {
-            case VOLUME_TREND -> 340;
-            case BY_CATEGORY -> barsHeight(report.categories().size());
-            case BY_UNIT, OVERDUE_BY_UNIT -> barsHeight(report.units().size());
-            case HOTSPOTS -> barsHeight(report.hotspots().hotspots().size());
-        };
+        int height = chart == Chart.VOLUME_TREND ? 340 : barsHeight(data.getColumnCount());
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
             ChartUtils.writeChartAsPNG(png, drawn, WIDTH, height);
@@ -99,6 +86,38 @@ final class ReportCharts {
             throw new UncheckedIOException(e);
         }
         return png.toByteArray();
+    }
+
+    /**
+     * What a chart draws: a series per row (本期 and 上期, 分送量 and 办结量, …), a line point or bar per column.
+     * The height of a bar chart follows its columns, so that it fits the bars actually drawn.
+     */
+    static DefaultCategoryDataset dataset(Chart chart, PeriodicReport report) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        switch (chart) {
+            case VOLUME_TREND -> {
+                PeriodicReport.Volume volume = report.volume();
+                for (int i = 0; i < volume.labels().size(); i++) {
+                    data.addValue(volume.current().get(i), "本期（共 " + volume.currentTotal() + " 件）",
+                            volume.labels().get(i));
+                    data.addValue(volume.previous().get(i), "上期（共 " + volume.previousTotal() + " 件）",
+                            volume.labels().get(i));
+                }
+            }
+            case BY_CATEGORY -> report.categories().forEach(count -> data.addValue(count.count(), "受理量", count.label()));
+            case BY_UNIT -> report.units().forEach(unit -> {
+                data.addValue(unit.figures().forwarded(), "分送量", unit.name());
+                data.addValue(unit.figures().concluded(), "办结量", unit.name());
+            });
+            case OVERDUE_BY_UNIT -> report.units().stream().filter(unit -> unit.overdue() > 0)
+                    .forEach(unit -> data.addValue(unit.overdue(), "超期步骤数", unit.name()));
+            case HOTSPOTS -> report.hotspots().hotspots().forEach(hotspot -> {
+                String label = PeriodicReport.dimension(hotspot.dimension()) + "：" + hotspot.label();
+                data.addValue(hotspot.thisWeek(), "本周", label);
+                data.addValue(hotspot.baselineMean(), "基线周均", label);
+            });
+        }
+        return data;
     }
 
     /**
@@ -117,13 +136,7 @@ final class ReportCharts {
     }
 
     /** This period's cases received per day (or per 7 days) as a line, and the period before as another. */
-    private static JFreeChart volumeTrend(PeriodicReport report) {
-        PeriodicReport.Volume volume = report.volume();
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (int i = 0; i < volume.labels().size(); i++) {
-            data.addValue(volume.current().get(i), "本期（共 " + volume.currentTotal() + " 件）", volume.labels().get(i));
-            data.addValue(volume.previous().get(i), "上期（共 " + volume.previousTotal() + " 件）", volume.labels().get(i));
-        }
+    private static JFreeChart volumeTrend(PeriodicReport report, DefaultCategoryDataset data) {
         JFreeChart chart = ChartFactory.createLineChart(Chart.VOLUME_TREND.title + "（" + report.period().label() + "）",
                 null, "受理量（件）", data, PlotOrientation.VERTICAL, true, false, false);
         theme().apply(chart);
@@ -135,26 +148,16 @@ final class ReportCharts {
         lines.setSeriesPaint(1, Color.GRAY);
         lines.setSeriesStroke(1, new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
                 new float[] {6f, 4f}, 0f));
-        if (volume.labels().size() > 8) {
+        if (data.getColumnCount() > 8) {
             plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
         return chart;
     }
 
-    /** One bar of a horizontal bar chart; {@code second} the bar beside it, when the chart has two series. */
-    private record Bar(String label, Number first, Number second) {
-    }
-
-    private static JFreeChart horizontalBars(Chart which, String valueLabel, List<Bar> bars, String[] series) {
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (Bar bar : bars) {
-            data.addValue(bar.first(), series == null ? valueLabel : series[0], bar.label());
-            if (series != null) {
-                data.addValue(bar.second(), series[1], bar.label());
-            }
-        }
+    /** Bars across, one series or two side by side (with a legend then). */
+    private static JFreeChart horizontalBars(Chart which, String valueLabel, DefaultCategoryDataset data) {
         JFreeChart chart = ChartFactory.createBarChart(which.title, null, valueLabel, data, PlotOrientation.HORIZONTAL,
-                series != null, false, false);
+                data.getRowCount() > 1, false, false);
         theme().apply(chart);
         CategoryPlot plot = styled(chart);
         BarRenderer renderer = (BarRenderer) plot.getRenderer();

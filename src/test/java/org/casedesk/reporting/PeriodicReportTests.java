@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -37,6 +38,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.casedesk.FreePort;
 import org.casedesk.TestDatabase;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,6 +105,7 @@ class PeriodicReportTests {
     @Autowired ManagementService managementService;
     @Autowired IdentityService identityService;
     @Autowired JdbcClient jdbc;
+    @Autowired PeriodicReports reports;
 
     @BeforeAll
     void casesAndASecondSupervisor() {
@@ -270,6 +273,18 @@ class PeriodicReportTests {
     }
 
     @Test
+    void theVolumeTrendDrawsTheCasesReceivedEachDayOfTheWeekAgainstTheWeekBefore() {
+        DefaultCategoryDataset trend = ReportCharts.dataset(ReportCharts.Chart.VOLUME_TREND,
+                reports.of(ReportPeriod.week(LocalDate.parse("2026-11-16"))));
+
+        assertThat(trend.getColumnKeys()).containsExactly("11-16 周一", "11-17 周二", "11-18 周三", "11-19 周四",
+                "11-20 周五", "11-21 周六", "11-22 周日");
+        // W1-5 on Tuesday, W6 on Wednesday, W7 on Thursday; the week before P1 on Monday, P2 on Thursday
+        assertThat(row(trend, "本期（共 7 件）")).containsExactly(0L, 5L, 1L, 1L, 0L, 0L, 0L);
+        assertThat(row(trend, "上期（共 2 件）")).containsExactly(1L, 0L, 0L, 1L, 0L, 0L, 0L);
+    }
+
+    @Test
     void theBulletinOnDemandIsOneHtmlFileWithItsChartsInside() throws Exception {
         ResponseEntity<String> response = get("supervisor", "/api/v1/reports/bulletin?week=2026-11-16");
 
@@ -393,6 +408,15 @@ class PeriodicReportTests {
                 // complaint); each respondent has one
                 .contains("<tr><td>类别</td><td>预付卡消费</td><td>5</td><td>0.00</td><td>新出现</td></tr>")
                 .contains("<tr><td>预付卡</td><td>0</td><td>0</td><td>0</td><td>5</td><td>5</td></tr>");
+    }
+
+    private static List<Number> row(DefaultCategoryDataset data, String series) {
+        assertThat(data.getRowKeys()).as("series").contains(series);
+        List<Number> values = new ArrayList<>();
+        for (Object column : data.getColumnKeys()) {
+            values.add(data.getValue(series, (Comparable<?>) column));
+        }
+        return values;
     }
 
     /** The HTML without its inline styles, so that figures read as in the table. */

@@ -9,6 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -54,6 +56,22 @@ class ReportChartsTests {
         Path file = Path.of("target", "report-charts", "empty-" + chart.fileName + ".png");
         Files.createDirectories(file.getParent());
         Files.write(file, png);
+    }
+
+    @Test
+    void theOverdueChartHasABarForEachUnitWithOverdueStepsAndIsAsHighAsThoseNeed() throws IOException {
+        PeriodicReport week = SampleReports.week("某健身房");
+        List<PeriodicReport.Unit> units = new ArrayList<>(week.units());
+        for (int i = 1; i <= 6; i++) {
+            units.add(new PeriodicReport.Unit("无超期单位" + i, week.units().get(1).figures(), List.of()));
+        }
+        PeriodicReport manyUnits = new PeriodicReport(week.period(), week.generatedAt(), week.all(), week.volume(),
+                week.categories(), units, week.hotspots(), week.watchList());
+
+        assertThat(ReportCharts.dataset(Chart.OVERDUE_BY_UNIT, manyUnits).getColumnKeys())
+                .containsExactly("黄浦区市场监督管理局");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(ReportCharts.png(Chart.OVERDUE_BY_UNIT, manyUnits)));
+        assertThat(image.getHeight()).isEqualTo(220); // the least height, as for one bar; not that of nine
     }
 
     @Test
