@@ -85,7 +85,6 @@ class PeriodicReports {
         return ReportCharts.png(chart, figures);
     }
 
-    /** @throws IllegalArgumentException when the period lies outside the years the reports cover */
     PeriodicReport of(ReportPeriod period) {
         Kpis.Group all = kpis.kpis(period.from(), period.to(), Grouping.NONE).groups().stream().findFirst()
                 .orElseGet(PeriodicReports::nothing);

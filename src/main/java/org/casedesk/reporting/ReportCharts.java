@@ -55,7 +55,7 @@ final class ReportCharts {
         /** {@code volume-trend} → {@link #VOLUME_TREND}; anything else is refused with the names there are. */
         static Chart named(String name) {
             return Arrays.stream(values()).filter(chart -> chart.fileName.equals(name)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("name：" + name + " 不是图表，应为 "
+                    .orElseThrow(() -> new ReportParameterException("name", name + " 不是图表，应为 "
                             + String.join("、", Arrays.stream(values()).map(chart -> chart.fileName).toList())));
         }
     }

@@ -29,10 +29,10 @@ final class TrendPeriods {
         return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
     }
 
-    /** @throws IllegalArgumentException naming the parameter when the day is not a Monday */
+    /** @throws ReportParameterException naming the parameter when the day is not a Monday */
     static LocalDate requireMonday(String parameter, LocalDate day) {
         if (day.getDayOfWeek() != DayOfWeek.MONDAY) {
-            throw new IllegalArgumentException(parameter + "：" + day + " 不是星期一，周从星期一算起");
+            throw new ReportParameterException(parameter, day + " 不是星期一，周从星期一算起");
         }
         return day;
     }

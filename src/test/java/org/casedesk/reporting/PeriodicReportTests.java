@@ -347,7 +347,7 @@ class PeriodicReportTests {
         Map<String, String> refused = Map.of(
                 "bulletin?from=2026-11-22&to=2026-11-16", "from：2026-11-22 晚于 to：2026-11-16",
                 "bulletin?from=2025-01-01&to=2026-01-02", "超过 366 天",
-                "bulletin?from=2019-01-01&to=2019-01-31", "Reports cover 2024-01-01 to",
+                "bulletin?from=2019-01-01&to=2019-01-31", "期间：2019-01-01 至 2019-01-31 超出报表覆盖的 2024-01-01 至",
                 "bulletin?from=2026-11-16", "to：缺少",
                 "bulletin?week=2026-11-17", "week：2026-11-17 不是星期一",
                 "bulletin?month=2026-13", "month：2026-13 应为 yyyy-MM",
