@@ -35,6 +35,14 @@ import org.jfree.data.category.DefaultCategoryDataset;
 final class ReportCharts {
 
     static final String FONT_FAMILY = "Noto Sans CJK SC";
+    static final String FONT_PACKAGE = "fonts-noto-cjk";
+    /**
+     * Whether {@value #FONT_FAMILY} is installed, asked once: the system's font list is slow to read and does not
+     * change while the application runs. {@link ReportFontHealthIndicator} shows it, so that a missing font is seen
+     * at start rather than when Monday's mail fails.
+     */
+    static final boolean FONT_INSTALLED = Arrays.asList(GraphicsEnvironment.getLocalGraphicsEnvironment()
+            .getAvailableFontFamilyNames(Locale.ROOT)).contains(FONT_FAMILY);
 
     /** The charts of a report, by the name the API and the mail's images use. */
     enum Chart {
@@ -126,11 +134,9 @@ final class ReportCharts {
      * @throws IllegalStateException when it is not installed: Java would substitute a font without Chinese glyphs
      */
     static Font font(int style, int size) {
-        boolean installed = Arrays.asList(GraphicsEnvironment.getLocalGraphicsEnvironment()
-                .getAvailableFontFamilyNames(Locale.ROOT)).contains(FONT_FAMILY);
-        if (!installed) {
-            throw new IllegalStateException("The report charts need the font " + FONT_FAMILY
-                    + " for their Chinese labels: install it (Debian/Ubuntu: apt-get install fonts-noto-cjk)");
+        if (!FONT_INSTALLED) {
+            throw new IllegalStateException("The report charts need the font " + FONT_FAMILY + " for their Chinese "
+                    + "labels: install it (Debian/Ubuntu: apt-get install " + FONT_PACKAGE + ")");
         }
         return new Font(FONT_FAMILY, style, size);
     }

@@ -16,6 +16,8 @@ import javax.imageio.ImageIO;
 
 import org.casedesk.reporting.ReportCharts.Chart;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,6 +33,20 @@ class ReportChartsTests {
 
         assertThat(font.getFamily()).isEqualTo("Noto Sans CJK SC");
         assertThat(font.canDisplayUpTo("投诉量受理登记分送办结热点预警黄浦区市场监督管理局预付卡消费")).isEqualTo(-1);
+    }
+
+    @Test
+    void theFontsHealthIsUpWhereItIsInstalled() {
+        assertThat(new ReportFontHealthIndicator().health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void withoutTheFontTheHealthIsDownNamingThePackageToInstall() {
+        Health health = ReportFontHealthIndicator.health(false);
+
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails().get("error").toString()).contains("fonts-noto-cjk");
+        assertThat(health.getDetails()).containsEntry("font", "Noto Sans CJK SC");
     }
 
     @ParameterizedTest
