@@ -8,7 +8,6 @@ import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.casedesk.casefile.CentreTime;
 import org.casedesk.deadline.WorkingDayCalendar;
 import org.casedesk.notification.NotificationService;
@@ -38,7 +37,7 @@ public class CheckAnalysisDueDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CentreTime.ZONE);
+        LocalDate today = CentreTime.today();
         ReportPeriod lastMonth = ReportPeriod.monthBefore(today);
         boolean due = calendar.isWorkingDay(today) && !notifications.wasSent(lastMonth.mailKey());
         execution.setVariable(ANALYSIS_DUE, due);

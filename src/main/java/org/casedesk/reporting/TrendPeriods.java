@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.casedesk.casefile.CentreTime;
 
 /**
@@ -25,7 +24,7 @@ final class TrendPeriods {
 
     /** The Monday of the last week that has ended. */
     static LocalDate lastCompleteWeek() {
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CentreTime.ZONE);
+        LocalDate today = CentreTime.today();
         return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
     }
 
