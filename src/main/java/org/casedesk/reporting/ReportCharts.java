@@ -78,12 +78,13 @@ final class ReportCharts {
 
     static byte[] png(Chart chart, PeriodicReport report) {
         DefaultCategoryDataset data = dataset(chart, report);
+        String title = title(chart, report);
         JFreeChart drawn = switch (chart) {
-            case VOLUME_TREND -> volumeTrend(report, data);
-            case BY_CATEGORY -> horizontalBars(chart, "受理量", data);
-            case BY_UNIT -> horizontalBars(chart, "件数", data);
-            case OVERDUE_BY_UNIT -> horizontalBars(chart, "超期步骤数", data);
-            case HOTSPOTS -> horizontalBars(chart, "投诉量（件/周）", data);
+            case VOLUME_TREND -> volumeTrend(title, data);
+            case BY_CATEGORY -> horizontalBars(title, "受理量", data);
+            case BY_UNIT -> horizontalBars(title, "件数", data);
+            case OVERDUE_BY_UNIT -> horizontalBars(title, "超期步骤数", data);
+            case HOTSPOTS -> horizontalBars(title, "投诉量（件/周）", data);
         };
         drawn.getCategoryPlot().setNoDataMessage(chart == Chart.HOTSPOTS ? "本周没有热点" : "本期无数据");
         int height = chart == Chart.VOLUME_TREND ? 340 : barsHeight(data.getColumnCount());
@@ -142,9 +143,9 @@ final class ReportCharts {
     }
 
     /** This period's cases received per day (or per 7 days) as a line, and the period before as another. */
-    private static JFreeChart volumeTrend(PeriodicReport report, DefaultCategoryDataset data) {
-        JFreeChart chart = ChartFactory.createLineChart(Chart.VOLUME_TREND.title + "（" + report.period().label() + "）",
-                null, "受理量（件）", data, PlotOrientation.VERTICAL, true, false, false);
+    private static JFreeChart volumeTrend(String title, DefaultCategoryDataset data) {
+        JFreeChart chart = ChartFactory.createLineChart(title, null, "受理量（件）", data, PlotOrientation.VERTICAL, true,
+                false, false);
         theme().apply(chart);
         CategoryPlot plot = styled(chart);
         LineAndShapeRenderer lines = (LineAndShapeRenderer) plot.getRenderer();
@@ -160,9 +161,18 @@ final class ReportCharts {
         return chart;
     }
 
+    /**
+     * The chart's title with its period, so that a chart saved or shown alone (the dashboard) says what it covers:
+     * {@code 按类别受理量（2026年11月）}; the hotspots name their week, which is not the whole period in a month.
+     */
+    static String title(Chart chart, PeriodicReport report) {
+        String period = chart == Chart.HOTSPOTS ? report.hotspots().week() + " 当周" : report.period().label();
+        return chart.title + "（" + period + "）";
+    }
+
     /** Bars across, one series or two side by side (with a legend then). */
-    private static JFreeChart horizontalBars(Chart which, String valueLabel, DefaultCategoryDataset data) {
-        JFreeChart chart = ChartFactory.createBarChart(which.title, null, valueLabel, data, PlotOrientation.HORIZONTAL,
+    private static JFreeChart horizontalBars(String title, String valueLabel, DefaultCategoryDataset data) {
+        JFreeChart chart = ChartFactory.createBarChart(title, null, valueLabel, data, PlotOrientation.HORIZONTAL,
                 data.getRowCount() > 1, false, false);
         theme().apply(chart);
         CategoryPlot plot = styled(chart);

@@ -91,6 +91,15 @@ class ReportChartsTests {
     }
 
     @Test
+    void everyChartsTitleSaysWhatPeriodItCovers() {
+        PeriodicReport week = SampleReports.week("某健身房");
+
+        assertThat(ReportCharts.title(Chart.BY_UNIT, week)).isEqualTo("各承办单位分送量与办结量（2026-11-16 至 2026-11-22）");
+        assertThat(ReportCharts.title(Chart.OVERDUE_BY_UNIT, week)).isEqualTo("各承办单位新超期步骤（2026-11-16 至 2026-11-22）");
+        assertThat(ReportCharts.title(Chart.HOTSPOTS, week)).isEqualTo("热点预警：本周与基线周均（2026-11-16 当周）");
+    }
+
+    @Test
     void aChartIsNamedAsInItsUrl() {
         assertThat(Chart.named("overdue-by-unit")).isEqualTo(Chart.OVERDUE_BY_UNIT);
         assertThatThrownBy(() -> Chart.named("pie")).isInstanceOf(IllegalArgumentException.class)
