@@ -103,7 +103,7 @@ class PeriodicReports {
         boolean daily = period.days() <= DAILY_UP_TO_DAYS;
         for (int i = 0; i < current.size(); i++) {
             LocalDate first = period.from().plusDays(daily ? i : 7L * i);
-            labels.add(daily ? dayLabel(period, first) : "%02d-%02d起".formatted(first.getMonthValue(), first.getDayOfMonth()));
+            labels.add(daily ? dayLabel(period, first) : sevenDaysLabel(first, period.to()));
             previousAligned.add(i < before.size() ? before.get(i) : null);
         }
         return new PeriodicReport.Volume(labels, current, previousAligned, sum(current), sum(before));
@@ -124,8 +124,21 @@ class PeriodicReports {
 
     /** {@code 11-16 周一} in a week's bulletin, {@code 11-16} otherwise. */
     private static String dayLabel(ReportPeriod period, LocalDate day) {
-        String date = "%02d-%02d".formatted(day.getMonthValue(), day.getDayOfMonth());
+        String date = monthDay(day);
         return period.days() <= 7 ? date + " 周" + "一二三四五六日".charAt(day.getDayOfWeek().getValue() - 1) : date;
+    }
+
+    /**
+     * {@code 11-02起} for 7 days; the period's last days, when fewer, with their range ({@code 12-30至12-31}), so
+     * that their smaller count does not read as a quiet week.
+     */
+    private static String sevenDaysLabel(LocalDate first, LocalDate periodEnd) {
+        return first.plusDays(6).isAfter(periodEnd) ? monthDay(first) + "至" + monthDay(periodEnd)
+                : monthDay(first) + "起";
+    }
+
+    private static String monthDay(LocalDate day) {
+        return "%02d-%02d".formatted(day.getMonthValue(), day.getDayOfMonth());
     }
 
     private List<PeriodicReport.Count> categories(ReportPeriod period) {

@@ -285,6 +285,16 @@ class PeriodicReportTests {
     }
 
     @Test
+    void overALongPeriodTheTrendIsPerSevenDaysAndTheShorterLastOneNamesItsDays() {
+        PeriodicReport.Volume volume = reports.of(ReportPeriod.onDemand(LocalDate.parse("2026-10-01"),
+                LocalDate.parse("2026-11-20"))).volume();
+
+        assertThat(volume.labels()).hasSize(8).startsWith("10-01起", "10-08起").endsWith("11-12起", "11-19至11-20");
+        // P1 on 11-09 in 11-05起; P2 on 11-12, W1-5 on 11-17, W6 on 11-18 in 11-12起; W7 on 11-19 in the last two days
+        assertThat(volume.current()).containsExactly(0L, 0L, 0L, 0L, 0L, 1L, 7L, 1L);
+    }
+
+    @Test
     void theBulletinOnDemandIsOneHtmlFileWithItsChartsInside() throws Exception {
         ResponseEntity<String> response = get("supervisor", "/api/v1/reports/bulletin?week=2026-11-16");
 
