@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Locale;
 
 import org.jfree.chart.ChartFactory;
@@ -115,15 +116,16 @@ final class ReportCharts {
             }
             case BY_CATEGORY -> report.categories().forEach(count -> data.addValue(count.count(), "受理量", count.label()));
             case BY_UNIT -> report.units().forEach(unit -> {
-                data.addValue(unit.figures().forwarded(), "分送量", unit.name());
-                data.addValue(unit.figures().concluded(), "办结量", unit.name());
+                data.addValue(unit.figures().forwarded(), "分送量", column(unit));
+                data.addValue(unit.figures().concluded(), "办结量", column(unit));
             });
             case OVERDUE_BY_UNIT -> report.units().stream().filter(unit -> unit.overdue() > 0)
-                    .forEach(unit -> data.addValue(unit.overdue(), "超期步骤数", unit.name()));
+                    .forEach(unit -> data.addValue(unit.overdue(), "超期步骤数", column(unit)));
             case HOTSPOTS -> report.hotspots().hotspots().forEach(hotspot -> {
-                String label = PeriodicReport.dimension(hotspot.dimension()) + "：" + hotspot.label();
-                data.addValue(hotspot.thisWeek(), "本周", label);
-                data.addValue(hotspot.baselineMean(), "基线周均", label);
+                Column column = new Column(hotspot.dimension() + ":" + hotspot.name(),
+                        PeriodicReport.dimension(hotspot.dimension()) + "：" + hotspot.label());
+                data.addValue(hotspot.thisWeek(), "本周", column);
+                data.addValue(hotspot.baselineMean(), "基线周均", column);
             });
         }
         return data;
@@ -159,6 +161,31 @@ final class ReportCharts {
             plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
         return chart;
+    }
+
+    /**
+     * A bar's place on the axis: told apart by its key, drawn with its label (the axis shows {@code toString()}), so
+     * that two businesses or units with the same name keep a bar each rather than the dataset merging them.
+     */
+    record Column(String key, String label) implements Comparable<Column> {
+
+        private static final Comparator<Column> ORDER = Comparator
+                .comparing(Column::key, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Column::label);
+
+        @Override
+        public int compareTo(Column other) {
+            return ORDER.compare(this, other);
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** A unit by its code; the cases without a unit have none. */
+    private static Column column(PeriodicReport.Unit unit) {
+        return new Column(unit.figures().key(), unit.name());
     }
 
     /**

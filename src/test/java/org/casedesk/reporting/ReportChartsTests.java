@@ -7,6 +7,7 @@ import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import org.casedesk.reporting.ReportCharts.Chart;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
@@ -85,9 +87,28 @@ class ReportChartsTests {
                 week.categories(), units, week.hotspots(), week.watchList());
 
         assertThat(ReportCharts.dataset(Chart.OVERDUE_BY_UNIT, manyUnits).getColumnKeys())
-                .containsExactly("黄浦区市场监督管理局");
+                .extracting(Object::toString).containsExactly("黄浦区市场监督管理局");
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(ReportCharts.png(Chart.OVERDUE_BY_UNIT, manyUnits)));
         assertThat(image.getHeight()).isEqualTo(220); // the least height, as for one bar; not that of nine
+    }
+
+    @Test
+    void twoBusinessesWithTheSameNameHaveABarEach() {
+        PeriodicReport week = SampleReports.week("某健身房");
+        Hotspots.Hotspot sameName = new Hotspots.Hotspot(Hotspots.Dimension.RESPONDENT, "91310000MA1FL0002X", "某健身房",
+                5, 0, new BigDecimal("0.00"), null);
+        List<Hotspots.Hotspot> hotspots = new ArrayList<>(week.hotspots().hotspots());
+        hotspots.add(sameName);
+        Hotspots.Report twoGyms = new Hotspots.Report(week.hotspots().week(), 5, new BigDecimal("2.0"), 8, hotspots);
+        PeriodicReport report = new PeriodicReport(week.period(), week.generatedAt(), week.all(), week.volume(),
+                week.categories(), week.units(), twoGyms, week.watchList());
+
+        DefaultCategoryDataset data = ReportCharts.dataset(Chart.HOTSPOTS, report);
+
+        assertThat(data.getColumnKeys()).extracting(Object::toString)
+                .containsExactly("类别：预付卡消费", "被投诉人：某健身房", "被投诉人：某健身房");
+        assertThat(data.getValue("本周", data.getColumnKey(1)).longValue()).isEqualTo(6);
+        assertThat(data.getValue("本周", data.getColumnKey(2)).longValue()).isEqualTo(5);
     }
 
     @Test
