@@ -301,6 +301,8 @@ class PeriodicReportTests {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getHeaders().getContentType().toString()).isEqualTo("text/html;charset=UTF-8");
         assertThat(response.getHeaders().getContentDisposition().getType()).isEqualTo("inline");
+        assertThat(response.getHeaders().get("Content-Security-Policy"))
+                .containsExactly("default-src 'none'; img-src data:; style-src 'unsafe-inline'");
         String html = response.getBody();
         List<String> images = dataUris(html);
         assertThat(images).hasSize(5);
