@@ -75,12 +75,14 @@ class PeriodicReports {
     byte[] chart(ReportPeriod period, Chart chart) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         PeriodicReport figures = switch (chart) {
-            case VOLUME_TREND -> new PeriodicReport(period, now, null, volume(period), List.of(), List.of(), null, null);
-            case BY_CATEGORY -> new PeriodicReport(period, now, null, null, categories(period), List.of(), null, null);
+            case VOLUME_TREND ->
+                new PeriodicReport(period, now, null, volume(period), List.of(), List.of(), null, null);
+            case BY_CATEGORY ->
+                new PeriodicReport(period, now, null, null, categories(period), List.of(), null, null);
             case BY_UNIT, OVERDUE_BY_UNIT ->
                 new PeriodicReport(period, now, null, null, List.of(), units(period), null, null);
-            case HOTSPOTS ->
-                new PeriodicReport(period, now, null, null, List.of(), List.of(), hotspots.of(period.hotspotWeek()), null);
+            case HOTSPOTS -> new PeriodicReport(period, now, null, null, List.of(), List.of(),
+                    hotspots.of(period.hotspotWeek()), null);
         };
         return ReportCharts.png(chart, figures);
     }

@@ -114,7 +114,8 @@ final class ReportCharts {
                             volume.labels().get(i));
                 }
             }
-            case BY_CATEGORY -> report.categories().forEach(count -> data.addValue(count.count(), "受理量", count.label()));
+            case BY_CATEGORY ->
+                report.categories().forEach(count -> data.addValue(count.count(), "受理量", count.label()));
             case BY_UNIT -> report.units().forEach(unit -> {
                 data.addValue(unit.figures().forwarded(), "分送量", column(unit));
                 data.addValue(unit.figures().concluded(), "办结量", column(unit));
