@@ -8,13 +8,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TimeZone;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -33,16 +38,18 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.casedesk.casefile.CentreTime;
 import org.casedesk.deadline.WorkingDayCalendar;
-import org.casedesk.reporting.CheckFirstWorkingDayDelegate;
+import org.casedesk.notification.NotificationService;
+import org.casedesk.reporting.CheckAnalysisDueDelegate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every path of {@code processes/monthly-analysis.bpmn}: the daily 08:00 timer (Shanghai), the first-working-day
- * check with the real calendar (holidays and make-up working days), and the asynchronous send step (a recording
- * stand-in here; the report and its mail are tested in {@code PeriodicReportTests}). Flow-node and sequence-flow
+ * Every path of {@code processes/monthly-analysis.bpmn}: the daily 08:00 timer (Shanghai), the check with the real
+ * calendar (holidays and make-up working days) and whether last month's analysis was mailed, and the asynchronous
+ * send step (a recording stand-in here, whose keys stand in for the mail log; the report and its mail are tested in
+ * {@code PeriodicReportTests}). Flow-node and sequence-flow
  * coverage is measured and must be complete.
  */
 @Deployment(resources = "processes/monthly-analysis.bpmn")
@@ -63,15 +70,23 @@ class MonthlyAnalysisProcessTests {
 
     /** What the send steps were asked for: {@code WEEKLY 2026-11-16}. */
     private final List<String> sent = new ArrayList<>();
+    /** The mail log's keys of the analyses sent: {@code MONTHLY_REPORT:2026-11}. */
+    private final Set<String> mailLog = new HashSet<>();
 
     @BeforeEach
     void delegates() {
         // this test's engine, not one a @SpringBootTest that ran earlier in this JVM left registered
         BpmnAwareTests.init(engine.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(SUNDAY_AFTERNOON));
-        Mocks.register("checkFirstWorkingDayDelegate", new CheckFirstWorkingDayDelegate(new WorkingDayCalendar(null)));
-        Mocks.register("sendPeriodicReportDelegate", (JavaDelegate) execution -> sent.add(
-                execution.getVariable("reportKind") + " " + execution.getVariable("reportFrom")));
+        NotificationService notifications = mock(NotificationService.class);
+        when(notifications.wasSent(anyString())).thenAnswer(call -> mailLog.contains(call.<String>getArgument(0)));
+        Mocks.register("checkAnalysisDueDelegate", new CheckAnalysisDueDelegate(new WorkingDayCalendar(null),
+                notifications));
+        Mocks.register("sendPeriodicReportDelegate", (JavaDelegate) execution -> {
+            String from = (String) execution.getVariable("reportFrom");
+            sent.add(execution.getVariable("reportKind") + " " + from);
+            mailLog.add("MONTHLY_REPORT:" + from.substring(0, 7));
+        });
     }
 
     @AfterEach
@@ -93,12 +108,12 @@ class MonthlyAnalysisProcessTests {
         ProcessInstance analysis = fireAndWait();
 
         assertThat(analysis).isWaitingAt("Task_SendMonthlyAnalysis").variables()
-                .containsEntry("firstWorkingDay", true).containsEntry("reportKind", "MONTHLY")
+                .containsEntry("analysisDue", true).containsEntry("reportKind", "MONTHLY")
                 .containsEntry("reportFrom", "2026-11-01");
         execute(job(analysis));
         assertThat(sent).containsExactly("MONTHLY 2026-11-01");
         execute(job(analysis));
-        assertThat(analysis).isEnded().hasPassed("Gateway_FirstWorkingDay", "EndEvent_MonthlyAnalysisSent");
+        assertThat(analysis).isEnded().hasPassed("Gateway_AnalysisDue", "EndEvent_MonthlyAnalysisSent");
     }
 
     @Test
@@ -109,8 +124,8 @@ class MonthlyAnalysisProcessTests {
         ProcessInstance analysis = fireAndWait();
         execute(job(analysis));
 
-        assertThat(passed(holiday)).containsExactly("StartEvent_Daily0800", "Task_CheckFirstWorkingDay",
-                "Gateway_FirstWorkingDay", "EndEvent_NotFirstWorkingDay");
+        assertThat(passed(holiday)).containsExactly("StartEvent_Daily0800", "Task_CheckAnalysisDue",
+                "Gateway_AnalysisDue", "EndEvent_AnalysisNotDue");
         assertThat(sent).containsExactly("MONTHLY 2026-09-01");
     }
 
@@ -126,14 +141,37 @@ class MonthlyAnalysisProcessTests {
     }
 
     @Test
-    void onALaterWorkingDayOfTheMonthNoAnalysisIsSent() {
+    void onTheWorkingDayAfterTheAnalysisWasSentNoneIsSentAgain() {
+        at(Instant.parse("2026-12-01T00:00:00Z"));
+        execute(job(fireAndWait()));
         at(Instant.parse("2026-12-02T00:00:00Z"));
 
-        String day = fire();
+        String nextDay = fire();
 
-        assertThat(passed(day)).contains("EndEvent_NotFirstWorkingDay").doesNotContain("Task_SendMonthlyAnalysis");
-        assertThat(managementService().createJobQuery().processInstanceId(day).count()).isZero();
-        assertThat(sent).isEmpty();
+        assertThat(passed(nextDay)).contains("EndEvent_AnalysisNotDue").doesNotContain("Task_SendMonthlyAnalysis");
+        assertThat(managementService().createJobQuery().processInstanceId(nextDay).count()).isZero();
+        assertThat(sent).containsExactly("MONTHLY 2026-11-01");
+    }
+
+    /**
+     * The application was down all of Tuesday 1 December: Camunda fires the overdue timer once when it starts again,
+     * on Wednesday, and November's analysis still goes out, once.
+     */
+    @Test
+    void whenTheFirstWorkingDaysFiringIsMissedTheAnalysisIsSentOnTheDayTheTimerFires() {
+        mailLog.add("MONTHLY_REPORT:2026-10");
+        at(Instant.parse("2026-11-30T00:00:00Z"));
+        fire(); // Monday 30 November, the last run before the outage
+        at(Instant.parse("2026-12-02T03:00:00Z"));
+        assertThat(timer().getDuedate().toInstant()).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
+
+        ProcessInstance late = fireAndWait();
+        execute(job(late));
+        at(Instant.parse("2026-12-03T00:00:00Z"));
+        String nextDay = fire();
+
+        assertThat(sent).containsExactly("MONTHLY 2026-11-01");
+        assertThat(passed(nextDay)).contains("EndEvent_AnalysisNotDue");
     }
 
     /**

@@ -165,7 +165,7 @@ class OverdueBulletinProcessTests {
     }
 
     @Test
-    void aBulletinThatCannotBeSentIsRetriedFiveTimesTenMinutesApartThenShowsAnIncident() {
+    void aBulletinThatCannotBeSentIsTriedFiveTimesInAllTenMinutesApartThenShowsAnIncident() {
         Mocks.register("sendOverdueBulletinDelegate", (JavaDelegate) execution -> {
             throw new IllegalStateException("SMTP server down");
         });

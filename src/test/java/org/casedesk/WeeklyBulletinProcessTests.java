@@ -125,7 +125,7 @@ class WeeklyBulletinProcessTests {
     }
 
     @Test
-    void aReportThatCannotBeSentIsRetriedFiveTimesTenMinutesApartThenShowsAnIncident() {
+    void aReportThatCannotBeSentIsTriedFiveTimesInAllTenMinutesApartThenShowsAnIncident() {
         Mocks.register("sendPeriodicReportDelegate", (JavaDelegate) execution -> {
             throw new IllegalStateException("SMTP server down");
         });

@@ -1,7 +1,10 @@
 package org.casedesk.casefile;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * The centre's time zone. Times are stored as instants; "which day" and the times staff read are
@@ -16,6 +19,11 @@ public final class CentreTime {
 
     /** The same with seconds, as the case's time of receipt is shown, e.g. {@code 2026-11-29 07:30:00}. */
     public static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZONE);
+
+    /** Today in Shanghai by the engine's clock, which tests move. */
+    public static LocalDate today() {
+        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+    }
 
     private CentreTime() {
     }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.casedesk.casefile.CentreTime;
 import org.casedesk.deadline.WorkingDayCalendar;
 import org.springframework.stereotype.Component;
@@ -28,7 +27,7 @@ public class CheckWorkingDayDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CentreTime.ZONE);
+        LocalDate today = CentreTime.today();
         execution.setVariable(BULLETIN_DATE, today.toString());
         execution.setVariable(WORKING_DAY, calendar.isWorkingDay(today));
     }

@@ -8,9 +8,14 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -22,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -166,19 +170,52 @@ public class NotificationService {
      */
     public void sendReport(String messageKey, ReportMail report) {
         deliver(messageKey, null, staff(SUPERVISORS), report.subject(),
-                MimeMessageHelper.MULTIPART_MODE_RELATED, helper -> {
-            helper.setText(report.text(), report.html());
-            for (Map.Entry<String, byte[]> image : report.inlinePngs().entrySet()) {
-                helper.addInline(image.getKey(), new ByteArrayResource(image.getValue()), "image/png");
-            }
-        });
+                helper -> helper.getMimeMessage().setContent(reportBody(report)));
+    }
+
+    /**
+     * {@code multipart/alternative { text/plain, multipart/related; type="text/html" { text/html, image/png … } }}:
+     * the structure RFC 2387 and mail clients expect, so a client without HTML shows the text and one with HTML the
+     * page with its images, which are not offered as attachments. Each image is {@code inline}, has the content id
+     * the HTML refers to ({@code cid:volume-trend}) and a file name ({@code volume-trend.png}) for who saves it.
+     */
+    static MimeMultipart reportBody(ReportMail report) throws MessagingException {
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(report.html(), StandardCharsets.UTF_8.name(), "html");
+        // MimeMultipart takes the subtype as written, so this is how its Content-Type gets the type parameter
+        MimeMultipart page = new MimeMultipart("related; type=\"text/html\"");
+        page.addBodyPart(html);
+        for (Map.Entry<String, byte[]> png : report.inlinePngs().entrySet()) {
+            MimeBodyPart image = new MimeBodyPart();
+            image.setDataHandler(new DataHandler(new ByteArrayDataSource(png.getValue(), "image/png")));
+            image.setContentID("<" + png.getKey() + ">");
+            image.setDisposition(Part.INLINE);
+            image.setFileName(png.getKey() + ".png");
+            page.addBodyPart(image);
+        }
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(report.text(), StandardCharsets.UTF_8.name());
+        MimeBodyPart pageWithImages = new MimeBodyPart();
+        pageWithImages.setContent(page);
+        MimeMultipart alternatives = new MimeMultipart("alternative");
+        alternatives.addBodyPart(text);
+        alternatives.addBodyPart(pageWithImages);
+        return alternatives;
+    }
+
+    /**
+     * Whether the mail with this key has been sent, as far as {@code mail_log} knows: the monthly analysis asks it so
+     * that a month whose timer firing was missed still gets its analysis on a later day.
+     */
+    public boolean wasSent(String messageKey) {
+        return jdbc.sql("select count(*) from mail_log where message_key = ?").param(messageKey).query(Long.class)
+                .single() > 0;
     }
 
     private void send(Notification notification, String caseNumber, String messageKey, Set<String> recipients,
             Map<String, String> values) {
         MailTemplate.Mail mail = templates.get(notification).render(values);
-        deliver(messageKey, caseNumber, recipients, mail.subject(),
-                MimeMessageHelper.MULTIPART_MODE_NO, helper -> helper.setText(mail.text()));
+        deliver(messageKey, caseNumber, recipients, mail.subject(), helper -> helper.setText(mail.text()));
     }
 
     /** What a mail holds besides its sender, recipients and subject. */
@@ -186,14 +223,9 @@ public class NotificationService {
         void write(MimeMessageHelper helper) throws MessagingException;
     }
 
-    /**
-     * Records the mail once in {@code mail_log} and sends it, or does nothing when its key was sent before.
-     *
-     * @param multipartMode {@link MimeMessageHelper#MULTIPART_MODE_NO} for plain text, or
-     *        {@link MimeMessageHelper#MULTIPART_MODE_RELATED} for HTML with its text alternative and inline images
-     */
+    /** Records the mail once in {@code mail_log} and sends it, or does nothing when its key was sent before. */
     private void deliver(String messageKey, String caseNumber, Set<String> recipients, String subject,
-            int multipartMode, Content content) {
+            Content content) {
         if (recipients.isEmpty()) {
             log.warn("{} not sent: nobody to send it to", messageKey);
             return;
@@ -207,7 +239,7 @@ public class NotificationService {
             throw new IllegalStateException("No mail server configured (spring.mail.host): " + messageKey + " waits");
         }
         sender.send(message -> {
-            MimeMessageHelper helper = new MimeMessageHelper(message, multipartMode, StandardCharsets.UTF_8.name());
+            MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
             helper.setFrom(properties.from());
             helper.setTo(recipients.toArray(String[]::new));
             helper.setSubject(subject);

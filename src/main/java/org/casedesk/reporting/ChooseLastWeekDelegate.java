@@ -7,7 +7,6 @@ import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.casedesk.casefile.CentreTime;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +20,7 @@ public class ChooseLastWeekDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CentreTime.ZONE);
+        LocalDate today = CentreTime.today();
         execution.setVariable(REPORT_KIND, ReportPeriod.Kind.WEEKLY.name());
         execution.setVariable(REPORT_FROM, ReportPeriod.weekBefore(today).from().toString());
     }

@@ -13,6 +13,9 @@ import java.util.List;
  *        then the rest summed up as 其他
  * @param units the units with anything forwarded, concluded or overdue in the period, by code; the cases without
  *        a unit last
+ * <p>
+ * For one chart alone ({@link PeriodicReports#chart}) only the figures that chart draws are filled in; the others
+ * are empty lists or null.
  */
 record PeriodicReport(ReportPeriod period, Instant generatedAt, Kpis.Group all, Volume volume,
         List<Count> categories, List<Unit> units, Hotspots.Report hotspots, WatchList.Report watchList) {

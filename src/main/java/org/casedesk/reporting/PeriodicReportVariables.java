@@ -10,8 +10,11 @@ public final class PeriodicReportVariables {
      * timer fires, so a report retried later is still that period's.
      */
     public static final String REPORT_FROM = "reportFrom";
-    /** Whether today is the month's first working day, read by {@code Gateway_FirstWorkingDay}; a boolean. */
-    public static final String FIRST_WORKING_DAY = "firstWorkingDay";
+    /**
+     * Whether the month before's analysis is to be sent now: today is a working day and it has not been mailed yet.
+     * Read by {@code Gateway_AnalysisDue}; a boolean.
+     */
+    public static final String ANALYSIS_DUE = "analysisDue";
 
     private PeriodicReportVariables() {
     }

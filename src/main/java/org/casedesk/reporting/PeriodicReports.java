@@ -1,5 +1,6 @@
 package org.casedesk.reporting;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,12 +68,25 @@ class PeriodicReports {
                 + Base64.getEncoder().encodeToString(ReportCharts.png(chart, report)));
     }
 
-    /** One of the report's charts as PNG. */
+    /**
+     * One of the report's charts as PNG, from only the figures it draws: the dashboard shows three charts on every
+     * Cockpit start page, and the whole report would cost each of them every query above.
+     */
     byte[] chart(ReportPeriod period, Chart chart) {
-        return ReportCharts.png(chart, of(period));
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        PeriodicReport figures = switch (chart) {
+            case VOLUME_TREND ->
+                new PeriodicReport(period, now, null, volume(period), List.of(), List.of(), null, null);
+            case BY_CATEGORY ->
+                new PeriodicReport(period, now, null, null, categories(period), List.of(), null, null);
+            case BY_UNIT, OVERDUE_BY_UNIT ->
+                new PeriodicReport(period, now, null, null, List.of(), units(period), null, null);
+            case HOTSPOTS -> new PeriodicReport(period, now, null, null, List.of(), List.of(),
+                    hotspots.of(period.hotspotWeek()), null);
+        };
+        return ReportCharts.png(chart, figures);
     }
 
-    /** @throws IllegalArgumentException when the period lies outside the years the reports cover */
     PeriodicReport of(ReportPeriod period) {
         Kpis.Group all = kpis.kpis(period.from(), period.to(), Grouping.NONE).groups().stream().findFirst()
                 .orElseGet(PeriodicReports::nothing);
@@ -91,7 +105,7 @@ class PeriodicReports {
         boolean daily = period.days() <= DAILY_UP_TO_DAYS;
         for (int i = 0; i < current.size(); i++) {
             LocalDate first = period.from().plusDays(daily ? i : 7L * i);
-            labels.add(daily ? dayLabel(period, first) : "%02d-%02d起".formatted(first.getMonthValue(), first.getDayOfMonth()));
+            labels.add(daily ? dayLabel(period, first) : sevenDaysLabel(first, period.to()));
             previousAligned.add(i < before.size() ? before.get(i) : null);
         }
         return new PeriodicReport.Volume(labels, current, previousAligned, sum(current), sum(before));
@@ -112,8 +126,21 @@ class PeriodicReports {
 
     /** {@code 11-16 周一} in a week's bulletin, {@code 11-16} otherwise. */
     private static String dayLabel(ReportPeriod period, LocalDate day) {
-        String date = "%02d-%02d".formatted(day.getMonthValue(), day.getDayOfMonth());
+        String date = monthDay(day);
         return period.days() <= 7 ? date + " 周" + "一二三四五六日".charAt(day.getDayOfWeek().getValue() - 1) : date;
+    }
+
+    /**
+     * {@code 11-02起} for 7 days; the period's last days, when fewer, with their range ({@code 12-30至12-31}), so
+     * that their smaller count does not read as a quiet week.
+     */
+    private static String sevenDaysLabel(LocalDate first, LocalDate periodEnd) {
+        return first.plusDays(6).isAfter(periodEnd) ? monthDay(first) + "至" + monthDay(periodEnd)
+                : monthDay(first) + "起";
+    }
+
+    private static String monthDay(LocalDate day) {
+        return "%02d-%02d".formatted(day.getMonthValue(), day.getDayOfMonth());
     }
 
     private List<PeriodicReport.Count> categories(ReportPeriod period) {

@@ -8,7 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Comparator;
 import java.util.Locale;
 
 import org.jfree.chart.ChartFactory;
@@ -36,6 +36,14 @@ import org.jfree.data.category.DefaultCategoryDataset;
 final class ReportCharts {
 
     static final String FONT_FAMILY = "Noto Sans CJK SC";
+    static final String FONT_PACKAGE = "fonts-noto-cjk";
+    /**
+     * Whether {@value #FONT_FAMILY} is installed, asked once: the system's font list is slow to read and does not
+     * change while the application runs. {@link ReportFontHealthIndicator} shows it, so that a missing font is seen
+     * at start rather than when Monday's mail fails.
+     */
+    static final boolean FONT_INSTALLED = Arrays.asList(GraphicsEnvironment.getLocalGraphicsEnvironment()
+            .getAvailableFontFamilyNames(Locale.ROOT)).contains(FONT_FAMILY);
 
     /** The charts of a report, by the name the API and the mail's images use. */
     enum Chart {
@@ -56,7 +64,7 @@ final class ReportCharts {
         /** {@code volume-trend} → {@link #VOLUME_TREND}; anything else is refused with the names there are. */
         static Chart named(String name) {
             return Arrays.stream(values()).filter(chart -> chart.fileName.equals(name)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("name：" + name + " 不是图表，应为 "
+                    .orElseThrow(() -> new ReportParameterException("name", name + " 不是图表，应为 "
                             + String.join("、", Arrays.stream(values()).map(chart -> chart.fileName).toList())));
         }
     }
@@ -70,28 +78,17 @@ final class ReportCharts {
     }
 
     static byte[] png(Chart chart, PeriodicReport report) {
+        DefaultCategoryDataset data = dataset(chart, report);
+        String title = title(chart, report);
         JFreeChart drawn = switch (chart) {
-            case VOLUME_TREND -> volumeTrend(report);
-            case BY_CATEGORY -> horizontalBars(chart, "受理量", report.categories().stream()
-                    .map(count -> new Bar(count.label(), count.count(), null)).toList(), null);
-            case BY_UNIT -> horizontalBars(chart, "件数", report.units().stream()
-                    .map(unit -> new Bar(unit.name(), unit.figures().forwarded(), unit.figures().concluded())).toList(),
-                    new String[] {"分送量", "办结量"});
-            case OVERDUE_BY_UNIT -> horizontalBars(chart, "超期步骤数", report.units().stream()
-                    .filter(unit -> unit.overdue() > 0).map(unit -> new Bar(unit.name(), unit.overdue(), null))
-                    .toList(), null);
-            case HOTSPOTS -> horizontalBars(chart, "投诉量（件/周）", report.hotspots().hotspots().stream()
-                    .map(hotspot -> new Bar(PeriodicReport.dimension(hotspot.dimension()) + "：" + hotspot.label(),
-                            hotspot.thisWeek(), hotspot.baselineMean()))
-                    .toList(), new String[] {"本周", "基线周均"});
+            case VOLUME_TREND -> volumeTrend(title, data);
+            case BY_CATEGORY -> horizontalBars(title, "受理量", data);
+            case BY_UNIT -> horizontalBars(title, "件数", data);
+            case OVERDUE_BY_UNIT -> horizontalBars(title, "超期步骤数", data);
+            case HOTSPOTS -> horizontalBars(title, "投诉量（件/周）", data);
         };
         drawn.getCategoryPlot().setNoDataMessage(chart == Chart.HOTSPOTS ? "本周没有热点" : "本期无数据");
-        int height = switch (chart) {
-            case VOLUME_TREND -> 340;
-            case BY_CATEGORY -> barsHeight(report.categories().size());
-            case BY_UNIT, OVERDUE_BY_UNIT -> barsHeight(report.units().size());
-            case HOTSPOTS -> barsHeight(report.hotspots().hotspots().size());
-        };
+        int height = chart == Chart.VOLUME_TREND ? 340 : barsHeight(data.getColumnCount());
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
             ChartUtils.writeChartAsPNG(png, drawn, WIDTH, height);
@@ -102,30 +99,56 @@ final class ReportCharts {
     }
 
     /**
+     * What a chart draws: a series per row (本期 and 上期, 分送量 and 办结量, …), a line point or bar per column.
+     * The height of a bar chart follows its columns, so that it fits the bars actually drawn.
+     */
+    static DefaultCategoryDataset dataset(Chart chart, PeriodicReport report) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        switch (chart) {
+            case VOLUME_TREND -> {
+                PeriodicReport.Volume volume = report.volume();
+                for (int i = 0; i < volume.labels().size(); i++) {
+                    data.addValue(volume.current().get(i), "本期（共 " + volume.currentTotal() + " 件）",
+                            volume.labels().get(i));
+                    data.addValue(volume.previous().get(i), "上期（共 " + volume.previousTotal() + " 件）",
+                            volume.labels().get(i));
+                }
+            }
+            case BY_CATEGORY ->
+                report.categories().forEach(count -> data.addValue(count.count(), "受理量", count.label()));
+            case BY_UNIT -> report.units().forEach(unit -> {
+                data.addValue(unit.figures().forwarded(), "分送量", column(unit));
+                data.addValue(unit.figures().concluded(), "办结量", column(unit));
+            });
+            case OVERDUE_BY_UNIT -> report.units().stream().filter(unit -> unit.overdue() > 0)
+                    .forEach(unit -> data.addValue(unit.overdue(), "超期步骤数", column(unit)));
+            case HOTSPOTS -> report.hotspots().hotspots().forEach(hotspot -> {
+                Column column = new Column(hotspot.dimension() + ":" + hotspot.name(),
+                        PeriodicReport.dimension(hotspot.dimension()) + "：" + hotspot.label());
+                data.addValue(hotspot.thisWeek(), "本周", column);
+                data.addValue(hotspot.baselineMean(), "基线周均", column);
+            });
+        }
+        return data;
+    }
+
+    /**
      * The font the charts are drawn in.
      *
      * @throws IllegalStateException when it is not installed: Java would substitute a font without Chinese glyphs
      */
     static Font font(int style, int size) {
-        boolean installed = Arrays.asList(GraphicsEnvironment.getLocalGraphicsEnvironment()
-                .getAvailableFontFamilyNames(Locale.ROOT)).contains(FONT_FAMILY);
-        if (!installed) {
-            throw new IllegalStateException("The report charts need the font " + FONT_FAMILY
-                    + " for their Chinese labels: install it (Debian/Ubuntu: apt-get install fonts-noto-cjk)");
+        if (!FONT_INSTALLED) {
+            throw new IllegalStateException("The report charts need the font " + FONT_FAMILY + " for their Chinese "
+                    + "labels: install it (Debian/Ubuntu: apt-get install " + FONT_PACKAGE + ")");
         }
         return new Font(FONT_FAMILY, style, size);
     }
 
     /** This period's cases received per day (or per 7 days) as a line, and the period before as another. */
-    private static JFreeChart volumeTrend(PeriodicReport report) {
-        PeriodicReport.Volume volume = report.volume();
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (int i = 0; i < volume.labels().size(); i++) {
-            data.addValue(volume.current().get(i), "本期（共 " + volume.currentTotal() + " 件）", volume.labels().get(i));
-            data.addValue(volume.previous().get(i), "上期（共 " + volume.previousTotal() + " 件）", volume.labels().get(i));
-        }
-        JFreeChart chart = ChartFactory.createLineChart(Chart.VOLUME_TREND.title + "（" + report.period().label() + "）",
-                null, "受理量（件）", data, PlotOrientation.VERTICAL, true, false, false);
+    private static JFreeChart volumeTrend(String title, DefaultCategoryDataset data) {
+        JFreeChart chart = ChartFactory.createLineChart(title, null, "受理量（件）", data, PlotOrientation.VERTICAL, true,
+                false, false);
         theme().apply(chart);
         CategoryPlot plot = styled(chart);
         LineAndShapeRenderer lines = (LineAndShapeRenderer) plot.getRenderer();
@@ -135,26 +158,50 @@ final class ReportCharts {
         lines.setSeriesPaint(1, Color.GRAY);
         lines.setSeriesStroke(1, new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
                 new float[] {6f, 4f}, 0f));
-        if (volume.labels().size() > 8) {
+        if (data.getColumnCount() > 8) {
             plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
         return chart;
     }
 
-    /** One bar of a horizontal bar chart; {@code second} the bar beside it, when the chart has two series. */
-    private record Bar(String label, Number first, Number second) {
+    /**
+     * A bar's place on the axis: told apart by its key, drawn with its label (the axis shows {@code toString()}), so
+     * that two businesses or units with the same name keep a bar each rather than the dataset merging them.
+     */
+    record Column(String key, String label) implements Comparable<Column> {
+
+        private static final Comparator<Column> ORDER = Comparator
+                .comparing(Column::key, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Column::label);
+
+        @Override
+        public int compareTo(Column other) {
+            return ORDER.compare(this, other);
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 
-    private static JFreeChart horizontalBars(Chart which, String valueLabel, List<Bar> bars, String[] series) {
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (Bar bar : bars) {
-            data.addValue(bar.first(), series == null ? valueLabel : series[0], bar.label());
-            if (series != null) {
-                data.addValue(bar.second(), series[1], bar.label());
-            }
-        }
-        JFreeChart chart = ChartFactory.createBarChart(which.title, null, valueLabel, data, PlotOrientation.HORIZONTAL,
-                series != null, false, false);
+    /** A unit by its code; the cases without a unit have none. */
+    private static Column column(PeriodicReport.Unit unit) {
+        return new Column(unit.figures().key(), unit.name());
+    }
+
+    /**
+     * The chart's title with its period, so that a chart saved or shown alone (the dashboard) says what it covers:
+     * {@code 按类别受理量（2026年11月）}; the hotspots name their week, which is not the whole period in a month.
+     */
+    static String title(Chart chart, PeriodicReport report) {
+        String period = chart == Chart.HOTSPOTS ? report.hotspots().week() + " 当周" : report.period().label();
+        return chart.title + "（" + period + "）";
+    }
+
+    /** Bars across, one series or two side by side (with a legend then). */
+    private static JFreeChart horizontalBars(String title, String valueLabel, DefaultCategoryDataset data) {
+        JFreeChart chart = ChartFactory.createBarChart(title, null, valueLabel, data, PlotOrientation.HORIZONTAL,
+                data.getRowCount() > 1, false, false);
         theme().apply(chart);
         CategoryPlot plot = styled(chart);
         BarRenderer renderer = (BarRenderer) plot.getRenderer();

@@ -55,19 +55,19 @@ final class ReportDocument {
         html.append(h2("一、总体情况"));
         PeriodicReport.Volume volume = report.volume();
         html.append(table(List.of("指标", "本期", "说明"), List.of(
-                List.of("受理量", count(all.received()), "上期 " + volume.previousTotal() + " 件，"
+                List.of("受理量", String.valueOf(all.received()), "上期 " + volume.previousTotal() + " 件，"
                         + change(volume.currentTotal(), volume.previousTotal())),
-                List.of("登记量", count(all.registered()), ""),
-                List.of("不予受理量", count(all.notAccepted()), "登记时依负面清单不予受理"),
-                List.of("分送量", count(all.forwarded()), "分送至承办单位"),
-                List.of("办结量", count(all.concluded()), ""),
-                List.of("即时办结量", count(all.instantlyCompleted()), "即时办结率 " + percent(all.instantCompletionRate())
-                        + "（受理当日办结）"),
-                List.of("回访量", count(all.revisited()), "联系上消费者的回访"),
-                List.of("满意量", count(all.satisfied()), "满意率 " + percent(all.satisfactionRate())
+                List.of("登记量", String.valueOf(all.registered()), ""),
+                List.of("不予受理量", String.valueOf(all.notAccepted()), "登记时依负面清单不予受理"),
+                List.of("分送量", String.valueOf(all.forwarded()), "分送至承办单位"),
+                List.of("办结量", String.valueOf(all.concluded()), ""),
+                List.of("即时办结量", String.valueOf(all.instantlyCompleted()),
+                        "即时办结率 " + percent(all.instantCompletionRate()) + "（受理当日办结）"),
+                List.of("回访量", String.valueOf(all.revisited()), "联系上消费者的回访"),
+                List.of("满意量", String.valueOf(all.satisfied()), "满意率 " + percent(all.satisfactionRate())
                         + "（非常满意、满意 / 回访量）"),
-                List.of("重复来电量", count(all.repeatCalls()), ""),
-                List.of("不满意案件量", count(all.dissatisfiedCases()), "办结案件中曾回访不满意的")), 1, 2));
+                List.of("重复来电量", String.valueOf(all.repeatCalls()), ""),
+                List.of("不满意案件量", String.valueOf(all.dissatisfiedCases()), "办结案件中曾回访不满意的")), 1, 2));
 
         html.append(h2("二、受理量趋势")).append(image(Chart.VOLUME_TREND, imageSource))
                 .append(paragraph("本期受理 " + volume.currentTotal() + " 件，上期（" + period.previous().from() + " 至 "
@@ -204,10 +204,6 @@ final class ReportDocument {
 
     private static String paragraph(String text) {
         return "<p style=\"margin:4px 0 12px;\">" + esc(text) + "</p>\n";
-    }
-
-    private static String count(long count) {
-        return String.valueOf(count);
     }
 
     /** 0.1429 → 14.3%; none to count → —. */

@@ -28,10 +28,10 @@ record ReportPeriod(Kind kind, LocalDate from, LocalDate to) {
 
     ReportPeriod {
         if (from.isAfter(to)) {
-            throw new IllegalArgumentException("from：" + from + " 晚于 to：" + to);
+            throw new ReportParameterException("from", from + " 晚于 to：" + to);
         }
         if (days(from, to) > MAX_DAYS) {
-            throw new IllegalArgumentException("from、to：" + from + " 至 " + to + " 超过 " + MAX_DAYS + " 天");
+            throw new ReportParameterException("from、to", from + " 至 " + to + " 超过 " + MAX_DAYS + " 天");
         }
     }
 

@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.casedesk.casefile.CentreTime;
 
 /**
@@ -25,14 +24,14 @@ final class TrendPeriods {
 
     /** The Monday of the last week that has ended. */
     static LocalDate lastCompleteWeek() {
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CentreTime.ZONE);
+        LocalDate today = CentreTime.today();
         return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
     }
 
-    /** @throws IllegalArgumentException naming the parameter when the day is not a Monday */
+    /** @throws ReportParameterException naming the parameter when the day is not a Monday */
     static LocalDate requireMonday(String parameter, LocalDate day) {
         if (day.getDayOfWeek() != DayOfWeek.MONDAY) {
-            throw new IllegalArgumentException(parameter + "：" + day + " 不是星期一，周从星期一算起");
+            throw new ReportParameterException(parameter, day + " 不是星期一，周从星期一算起");
         }
         return day;
     }

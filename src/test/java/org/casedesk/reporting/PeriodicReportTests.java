@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -25,6 +26,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -36,6 +38,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.casedesk.FreePort;
 import org.casedesk.TestDatabase;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +49,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -101,6 +105,7 @@ class PeriodicReportTests {
     @Autowired ManagementService managementService;
     @Autowired IdentityService identityService;
     @Autowired JdbcClient jdbc;
+    @Autowired PeriodicReports reports;
 
     @BeforeAll
     void casesAndASecondSupervisor() {
@@ -169,7 +174,11 @@ class PeriodicReportTests {
                 .containsExactlyInAnyOrder("supervisor@casedesk.example", "deputy@casedesk.example");
         MimeMessage mail = received[0];
         assertThat(mail.getSubject()).isEqualTo("【周有快报】2026-11-16 至 2026-11-22：受理 7 件，办结 2 件，热点 1 个");
-        assertThat(mail.getContentType()).startsWith("multipart/related");
+        assertThat(tree(mail)).isEqualTo("multipart/alternative { text/plain; charset=UTF-8, "
+                + "multipart/related; type=text/html { text/html; charset=UTF-8, "
+                + "image/png inline volume-trend.png <volume-trend>, image/png inline by-category.png <by-category>, "
+                + "image/png inline by-unit.png <by-unit>, image/png inline overdue-by-unit.png <overdue-by-unit>, "
+                + "image/png inline hotspots.png <hotspots> } }");
         List<Part> parts = leaves(mail);
         String html = content(only(parts, "text/html"));
         String text = content(only(parts, "text/plain"));
@@ -229,13 +238,28 @@ class PeriodicReportTests {
     }
 
     @Test
-    void onALaterWorkingDayOfTheMonthNoAnalysisIsMailed() {
+    void onTheWorkingDayAfterTheAnalysisWasMailedItIsNotMailedAgain() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T00:00:00Z")));
+        managementService.executeJob(timer("monthly-analysis").getId());
+        runSendStep("monthly-analysis", "Task_SendMonthlyAnalysis");
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-02T00:00:00Z")));
 
         managementService.executeJob(timer("monthly-analysis").getId());
 
         assertThat(sendStep("monthly-analysis", "Task_SendMonthlyAnalysis")).isNull();
-        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(smtp.getReceivedMessages()).hasSize(2); // 1 December's copies to the two supervisors
+    }
+
+    /** The application was down all of Tuesday 1 December and the timer fires on Wednesday: November's still goes. */
+    @Test
+    void aMissedFirstWorkingDayStillGetsTheAnalysisOnTheDayTheTimerFires() throws Exception {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-02T03:00:00Z")));
+
+        managementService.executeJob(timer("monthly-analysis").getId());
+        runSendStep("monthly-analysis", "Task_SendMonthlyAnalysis");
+
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("【月有分析】2026年11月");
     }
 
     @Test
@@ -249,12 +273,36 @@ class PeriodicReportTests {
     }
 
     @Test
+    void theVolumeTrendDrawsTheCasesReceivedEachDayOfTheWeekAgainstTheWeekBefore() {
+        DefaultCategoryDataset trend = ReportCharts.dataset(ReportCharts.Chart.VOLUME_TREND,
+                reports.of(ReportPeriod.week(LocalDate.parse("2026-11-16"))));
+
+        assertThat(trend.getColumnKeys()).containsExactly("11-16 周一", "11-17 周二", "11-18 周三", "11-19 周四",
+                "11-20 周五", "11-21 周六", "11-22 周日");
+        // W1-5 on Tuesday, W6 on Wednesday, W7 on Thursday; the week before P1 on Monday, P2 on Thursday
+        assertThat(row(trend, "本期（共 7 件）")).containsExactly(0L, 5L, 1L, 1L, 0L, 0L, 0L);
+        assertThat(row(trend, "上期（共 2 件）")).containsExactly(1L, 0L, 0L, 1L, 0L, 0L, 0L);
+    }
+
+    @Test
+    void overALongPeriodTheTrendIsPerSevenDaysAndTheShorterLastOneNamesItsDays() {
+        PeriodicReport.Volume volume = reports.of(ReportPeriod.onDemand(LocalDate.parse("2026-10-01"),
+                LocalDate.parse("2026-11-20"))).volume();
+
+        assertThat(volume.labels()).hasSize(8).startsWith("10-01起", "10-08起").endsWith("11-12起", "11-19至11-20");
+        // P1 on 11-09 in 11-05起; P2 on 11-12, W1-5 on 11-17, W6 on 11-18 in 11-12起; W7 on 11-19 in the last two days
+        assertThat(volume.current()).containsExactly(0L, 0L, 0L, 0L, 0L, 1L, 7L, 1L);
+    }
+
+    @Test
     void theBulletinOnDemandIsOneHtmlFileWithItsChartsInside() throws Exception {
         ResponseEntity<String> response = get("supervisor", "/api/v1/reports/bulletin?week=2026-11-16");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getHeaders().getContentType().toString()).isEqualTo("text/html;charset=UTF-8");
         assertThat(response.getHeaders().getContentDisposition().getType()).isEqualTo("inline");
+        assertThat(response.getHeaders().get("Content-Security-Policy"))
+                .containsExactly("default-src 'none'; img-src data:; style-src 'unsafe-inline'");
         String html = response.getBody();
         List<String> images = dataUris(html);
         assertThat(images).hasSize(5);
@@ -301,6 +349,7 @@ class PeriodicReportTests {
 
             assertThat(response.getStatusCode()).as(chart).isEqualTo(HttpStatus.OK);
             assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_PNG);
+            assertThat(response.getHeaders().get(HttpHeaders.CACHE_CONTROL)).containsExactly("max-age=300, private");
             assertThat(ImageIO.read(new ByteArrayInputStream(response.getBody()))).as(chart).isNotNull();
         }
     }
@@ -310,7 +359,7 @@ class PeriodicReportTests {
         Map<String, String> refused = Map.of(
                 "bulletin?from=2026-11-22&to=2026-11-16", "from：2026-11-22 晚于 to：2026-11-16",
                 "bulletin?from=2025-01-01&to=2026-01-02", "超过 366 天",
-                "bulletin?from=2019-01-01&to=2019-01-31", "Reports cover 2024-01-01 to",
+                "bulletin?from=2019-01-01&to=2019-01-31", "期间：2019-01-01 至 2019-01-31 超出报表覆盖的 2024-01-01 至",
                 "bulletin?from=2026-11-16", "to：缺少",
                 "bulletin?week=2026-11-17", "week：2026-11-17 不是星期一",
                 "bulletin?month=2026-13", "month：2026-13 应为 yyyy-MM",
@@ -373,6 +422,15 @@ class PeriodicReportTests {
                 .contains("<tr><td>预付卡</td><td>0</td><td>0</td><td>0</td><td>5</td><td>5</td></tr>");
     }
 
+    private static List<Number> row(DefaultCategoryDataset data, String series) {
+        assertThat(data.getRowKeys()).as("series").contains(series);
+        List<Number> values = new ArrayList<>();
+        for (Object column : data.getColumnKeys()) {
+            values.add(data.getValue(series, (Comparable<?>) column));
+        }
+        return values;
+    }
+
     /** The HTML without its inline styles, so that figures read as in the table. */
     private static String plain(String html) {
         return html.replaceAll(" style=\"[^\"]*\"", "");
@@ -419,6 +477,32 @@ class PeriodicReportTests {
             leaves.add(part);
         }
         return leaves;
+    }
+
+    /**
+     * The mail's MIME structure: each part's type with the parameters that matter (charset, a related part's type),
+     * an image's disposition, file name and content id, and a multipart's children in braces.
+     */
+    private static String tree(Part part) throws MessagingException, IOException {
+        ContentType type = new ContentType(part.getContentType());
+        String described = type.getBaseType();
+        for (String parameter : List.of("charset", "type")) {
+            if (type.getParameter(parameter) != null) {
+                described += "; " + parameter + "=" + type.getParameter(parameter);
+            }
+        }
+        if (part.isMimeType("image/*")) {
+            described += " " + part.getDisposition() + " " + part.getFileName() + " " + contentId(part);
+        }
+        if (!part.isMimeType("multipart/*")) {
+            return described;
+        }
+        Multipart multipart = (Multipart) part.getContent();
+        List<String> children = new ArrayList<>();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            children.add(tree(multipart.getBodyPart(i)));
+        }
+        return described + " { " + String.join(", ", children) + " }";
     }
 
     private static Part only(List<Part> parts, String mimeType) throws MessagingException {
