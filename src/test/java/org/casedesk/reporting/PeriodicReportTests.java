@@ -414,7 +414,7 @@ class PeriodicReportTests {
                 // by unit, the cases without one last
                 .contains("<tbody>\n<tr><td>黄浦区市场监督管理局</td><td>5</td><td>0</td><td>0.0%</td><td>—</td><td>1</td></tr>\n"
                         + "<tr><td>浦东新区市场监督管理局</td><td>1</td><td>1</td><td>0.0%</td><td>100.0%</td><td>0</td></tr>\n"
-                        + "<tr><td>分送岗/未分送</td><td>0</td><td>1</td><td>100.0%</td><td>—</td><td>0</td></tr>\n")
+                        + "<tr><td>中心（登记、回访及未分送案件）</td><td>0</td><td>1</td><td>100.0%</td><td>—</td><td>0</td></tr>\n")
                 .contains("<tr><td>黄浦区市场监督管理局</td><td>1</td><td>受理审查 1</td></tr>")
                 // 5 complaints about prepaid cards, none in the 8 weeks before: a hotspot (the consultation W7 is no
                 // complaint); each respondent has one

@@ -21,6 +21,8 @@ export default [
   }
 ];
 
+const CENTRE = '中心（登记、回访及未分送案件）';
+
 async function renderDashboard(node) {
   const today = shanghaiDay(new Date());
   const monthStart = `${today.slice(0, 8)}01`;
@@ -31,7 +33,9 @@ async function renderDashboard(node) {
     const [kpis, overdue] = await Promise.all([
       get(`/api/v1/reports/kpis?from=${monthStart}&to=${today}&by=unit`),
       get('/api/v1/reports/overdue')]);
-    const units = kpis.groups.filter((group) => group.key);
+    // the group without a unit: the centre's own steps (registration, revisit) and the cases it closed without one
+    const units = kpis.groups.map((group) => (group.key ? group : { ...group, name: CENTRE }))
+      .sort((a, b) => (a.key ? 0 : 1) - (b.key ? 0 : 1));
     body.replaceChildren(
       h('div', { class: 'casedesk-charts' },
         bars('各单位分送量', units, (unit) => unit.forwarded),
