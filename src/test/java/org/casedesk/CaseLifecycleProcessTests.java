@@ -50,7 +50,6 @@ import org.casedesk.handling.ReturnCaseDelegate;
 import org.casedesk.intake.OpenCaseFileDelegate;
 import org.casedesk.intake.RepeatCalls;
 import org.casedesk.registration.MergeCaseDelegate;
-import org.casedesk.registration.RecordRegisteredByListener;
 import org.casedesk.registration.RecordRegistrationDelegate;
 import org.casedesk.registration.RegistrationLists;
 import org.casedesk.registration.RegistrationService;
@@ -135,7 +134,6 @@ class CaseLifecycleProcessTests {
         Mocks.register("mergeCaseDelegate", new MergeCaseDelegate(repeatCalls));
         Mocks.register("recordRegistrationDelegate",
                 new RecordRegistrationDelegate(new RegistrationService(new RegistrationLists()), caseFiles));
-        Mocks.register("recordRegisteredByListener", new RecordRegisteredByListener(caseFiles));
         Mocks.register("splitCaseDelegate", new SplitCaseDelegate(caseFiles));
         Mocks.register("routeCaseDelegate", new RouteCaseDelegate(routingRules, caseFiles));
         Mocks.register("assignUnitDelegate", new AssignUnitDelegate(routingRules, caseFiles));
