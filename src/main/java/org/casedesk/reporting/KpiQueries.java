@@ -74,8 +74,7 @@ class KpiQueries {
         Map<String, GroupSteps> steps = steps(start, end, by);
         // a group with a step in the period but no case event (an older case's step overdue) is listed too
         Map<String, Kpis.Group> groups = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
-        steps.forEach((key, group) -> groups.put(key,
-                new Kpis.Group(key, group.unitName(), 0, 0, 0, 0, 0, 0, 0, null, 0, 0, null, 0, 0, group.steps())));
+        steps.forEach((key, group) -> groups.put(key, Kpis.Group.empty(key, group.unitName(), group.steps())));
         jdbc.sql("""
                 select e.grp, %s as name, sum(e.received) as received, sum(e.registered) as registered,
                   sum(e.not_accepted) as not_accepted, sum(e.not_accepted_by_unit) as not_accepted_by_unit,
