@@ -88,6 +88,20 @@ class RegisteredByTests {
         assertThat(historicAssignee(registration)).isEqualTo("operator");
     }
 
+    @Test
+    void theReportSplitOffAComplaintAndReportIsRegisteredByTheComplaintsOperator() {
+        String caseProcess = runtimeService.startProcessInstanceByKey("case-lifecycle", facts()).getId();
+        Task registration = registrationOf(caseProcess);
+        taskService.claim(registration.getId(), "operator2");
+
+        taskService.complete(registration.getId(), Map.of("caseType", "COMPLAINT_AND_REPORT", "category", "FOOD"));
+
+        assertThat(jdbc.sql("""
+                select r.registered_by from case_file c join case_file r on r.case_number = c.linked_case_number
+                where c.process_instance_id = ?""").param(caseProcess).query(String.class).single())
+                .isEqualTo("operator2");
+    }
+
     private String deploy(String bpmn) throws IOException {
         var deployment = repositoryService.createDeployment().name("case-lifecycle").addString("case-lifecycle.bpmn",
                 bpmn);

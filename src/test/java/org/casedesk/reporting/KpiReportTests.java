@@ -363,6 +363,23 @@ class KpiReportTests {
     }
 
     @Test
+    void byOperatorAMergedRepeatCallAndAnAnsweredConsultationCountForWhoRegisteredThem() throws Exception {
+        JsonNode operators = groups(get("admin", DECEMBER + "&by=operator"));
+
+        assertThat(figures(operators)).containsExactly(
+                // C9, not registered
+                "null 1 0 0 0 0 0 0.0000 0 0 null 0 0",
+                // D1 D4: D1 rejected by its unit, D4 still mediating
+                "operator 2 2 1 2 1 0 0.0000 0 0 null 0 0",
+                // D2 merged into C9 (no instant completion, a repeat call), D3 answered the same day
+                "operator2 2 2 0 0 2 1 0.5000 0 0 null 1 0");
+        assertThat(steps(operators.get(1)).get(0)).isEqualTo("REGISTRATION 2 2 1.0000 0 0 0");
+        // D1 0, D4 at 310115 1 (overdue), D4 at 310101 0: [0 0 1]
+        assertThat(steps(operators.get(1)).get(2)).isEqualTo("FIRST_CONTACT 3 2 0.6667 1 0 1");
+        assertThat(steps(operators.get(2)).get(0)).isEqualTo("REGISTRATION 2 2 1.0000 0 0 0");
+    }
+
+    @Test
     void theCsvHasAChineseHeaderAndARowPerGroupInUtf8WithAByteOrderMark() {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.ACCEPT, "text/csv");
