@@ -62,7 +62,7 @@ public class CaseFileService {
                 respondent.street(), respondent.platformName(), notAcceptedGround, answer, UtcColumns.toColumn(at), caseNumber);
     }
 
-    /** @param operator who completed the registration task, null when no one had claimed it */
+    /** @param operator who completed the registration task, null when it was completed unclaimed by no user */
     public void recordRegisteredBy(String caseNumber, String operator) {
         update(caseNumber, "update case_file set registered_by = ? where case_number = ?", operator, caseNumber);
     }
@@ -70,7 +70,7 @@ public class CaseFileService {
     /**
      * Splits a submission that is both complaint and report: the case stays the complaint and a new,
      * linked case takes the report, numbered by the same day of receipt, with the complaint's repeat-caller keys
-     * so that later calls find it too. Returns the new case's number.
+     * so that later calls find it too, and registered with it by the same operator. Returns the new case's number.
      */
     public String splitOffReport(String caseNumber) {
         CaseFile complaint = find(caseNumber).orElseThrow(() -> unknown(caseNumber));
@@ -80,12 +80,12 @@ public class CaseFileService {
                     complainant_name, complainant_phone, complainant_address, complainant_email,
                     respondent_name, respondent_address, respondent_district, respondent_street, platform_name,
                     description, claim, amount, occurred_at, work_order_due_at, linked_case_number, received_at,
-                    registered_at, phone_key, parties_key)
+                    registered_at, registered_by, phone_key, parties_key)
                 select ?, channel, status, 'REPORT', category,
                     complainant_name, complainant_phone, complainant_address, complainant_email,
                     respondent_name, respondent_address, respondent_district, respondent_street, platform_name,
                     description, claim, amount, occurred_at, work_order_due_at, case_number, received_at,
-                    registered_at, phone_key, parties_key
+                    registered_at, registered_by, phone_key, parties_key
                 from case_file where case_number = ?""")
                 .params(reportNumber, complaint.caseNumber())
                 .update();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.casedesk.casefile.UtcColumns;
+import org.casedesk.notification.Deadline;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,14 +32,20 @@ public class DeadlineFacts {
         this.jdbc = jdbc;
     }
 
-    /** The step is charged to the unit the case is with as it starts, none before forwarding (README "Reports"). */
+    /**
+     * A step the unit does is charged to the unit the case is with as it starts; the centre's own steps
+     * (registration, telling a consumer the case is not accepted, the revisit) to no unit (README "Reports").
+     *
+     * @throws IllegalStateException when the case has no row in {@code case_file}: its step could not be reported
+     */
     public void started(String activityInstanceId, String caseNumber, String deadline, Instant startedAt,
             Instant dueAt) {
+        String unit = Deadline.of(deadline).performedByUnit() ? "handling_unit, handling_unit_name" : "null, null";
         int inserted = jdbc.sql("""
                 insert into case_deadline (activity_instance_id, case_number, deadline, started_at, due_at,
                     handling_unit, handling_unit_name)
-                select ?, case_number, ?, ?, ?, handling_unit, handling_unit_name
-                from case_file where case_number = ?""")
+                select ?, case_number, ?, ?, ?, %s
+                from case_file where case_number = ?""".formatted(unit))
                 .params(activityInstanceId, deadline, toColumn(startedAt), toColumn(dueAt), caseNumber)
                 .update();
         if (inserted != 1) {

@@ -8,24 +8,34 @@ import java.util.Arrays;
  * Chinese name.
  */
 public enum Deadline {
-    REGISTRATION("登记"),
-    NOT_ACCEPTED_NOTICE("告知不予受理"),
-    FIRST_CONTACT("先行联系"),
-    ACCEPTANCE("受理审查"),
-    MEDIATION("调解"),
-    MEDIATION_ENDED("告知终止调解"),
-    VERIFICATION("举报核查"),
-    REPORTER_INFORMED("告知举报人"),
-    REVISIT("回访");
+    REGISTRATION("登记", false),
+    NOT_ACCEPTED_NOTICE("告知不予受理", false),
+    FIRST_CONTACT("先行联系", true),
+    ACCEPTANCE("受理审查", true),
+    MEDIATION("调解", true),
+    MEDIATION_ENDED("告知终止调解", true),
+    VERIFICATION("举报核查", true),
+    REPORTER_INFORMED("告知举报人", true),
+    REVISIT("回访", false);
 
     private final String displayName;
+    private final boolean performedByUnit;
 
-    Deadline(String displayName) {
+    Deadline(String displayName, boolean performedByUnit) {
         this.displayName = displayName;
+        this.performedByUnit = performedByUnit;
     }
 
     public String displayName() {
         return displayName;
+    }
+
+    /**
+     * Whether the handling unit does the step (its task goes to {@code unit-<code>} in
+     * {@code processes/case-lifecycle.bpmn}) rather than the centre's operators, so the reports charge it to the unit.
+     */
+    public boolean performedByUnit() {
+        return performedByUnit;
     }
 
     /** The deadline of a key as written in the BPMN; an unknown or missing key is a modelling error. */

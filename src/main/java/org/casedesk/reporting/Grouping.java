@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
  * looked up by primary key for each step of the period: as a subquery rather than a join, so that the database
  * reads the period's steps first whatever its statistics say (MariaDB, misjudging how many steps a case has, would
  * otherwise read every case). An operator is the one who registered the case ({@code case_file.registered_by});
- * the report split off a complaint-and-report runs a process without that task and falls in the group without an
- * operator (null).
+ * the report split off a complaint-and-report, registered with its complaint, takes the complaint's.
  */
 enum Grouping {
     NONE("'all'", "'all'"),

@@ -20,6 +20,15 @@ record Kpis(LocalDate from, LocalDate to, String by, List<Group> groups) {
     record Group(String key, String name, long received, long registered, long notAccepted, long notAcceptedByUnit,
             long forwarded, long concluded, long instantlyCompleted, BigDecimal instantCompletionRate, long revisited,
             long satisfied, BigDecimal satisfactionRate, long repeatCalls, long dissatisfiedCases, List<Step> steps) {
+
+        /**
+         * A group without a case event in the period (e.g. a unit with only an older case's step overdue): every case
+         * figure 0 and its rates null, named here once rather than as a row of positional zeros, where a missing or
+         * swapped one goes unnoticed.
+         */
+        static Group empty(String key, String name, List<Step> steps) {
+            return new Group(key, name, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, null, 0, 0, steps);
+        }
     }
 
     /** One deadline step (e.g. ACCEPTANCE 受理审查) of a group; the working days are null when none finished. */

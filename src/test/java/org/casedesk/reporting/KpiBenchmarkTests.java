@@ -24,11 +24,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Not a test but the benchmark of issue 7: 100,000 cases received over 2026, inserted by multi-row SQL as the
- * lifecycle leaves them: every deadline step of the case's path in {@code case_deadline} and one completed user task
- * per step in the engine's history, as the real lifecycle writes them (a forwarded complaint has six steps and six
- * tasks). Then the month's KPIs over HTTP for each grouping, five times after one uncounted call, and the median
+ * Not a test but the benchmark of issue 7: 100,000 cases, inserted by multi-row SQL in the shape the lifecycle leaves
+ * them: a finished deadline step in {@code case_deadline} and one completed user task in the engine's history for
+ * each step of the case's main path (a forwarded complaint has up to six). Simpler than the real lifecycle: a report
+ * has no acceptance step, a dissatisfied consumer no second mediation and revisit after supervision, and an open case
+ * no open step. Then the month's KPIs over HTTP for each grouping, five times after one uncounted call, and the median
  * printed. Runs only when asked: {@code ./mvnw -B -ntp test -Pmysql -Dtest=KpiBenchmarkTests -Dcasedesk.benchmark=true}.
+ * <p>
+ * By default the cases are received evenly over 2026, so June has about 8,200 of them (the issue's words: 100,000
+ * cases in the database); {@code -Dcasedesk.benchmark.all-in-june=true} puts all 100,000 in June, the worst case.
  */
 @EnabledIfSystemProperty(named = "casedesk.benchmark", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -37,7 +41,11 @@ class KpiBenchmarkTests {
 
     private static final int CASES = 100_000;
     private static final int ROWS_PER_INSERT = 500;
-    private static final Instant YEAR_START = Instant.parse("2025-12-31T16:00:00Z"); // 2026-01-01 in Shanghai
+    private static final boolean ALL_IN_JUNE = Boolean.getBoolean("casedesk.benchmark.all-in-june");
+    // 1 January or 1 June 2026 in Shanghai, over a year or June's 30 days
+    private static final Instant RECEIVED_FROM = Instant.parse(ALL_IN_JUNE ? "2026-05-31T16:00:00Z"
+            : "2025-12-31T16:00:00Z");
+    private static final int RECEIVED_OVER_DAYS = ALL_IN_JUNE ? 30 : 365;
     private static final String[] CHANNELS = {"PHONE", "INTERNET", "LETTER", "VISIT", "HOTLINE_12345", "TV_315"};
     private static final String[] CATEGORIES = {"FOOD", "HOME_APPLIANCE", "PREPAID_CARD", "ONLINE_SHOPPING",
             "TELECOM_SERVICE", "EDUCATION_TRAINING", "TRAVEL", "CATERING_LODGING", "COSMETICS", "OTHER"};
@@ -61,9 +69,13 @@ class KpiBenchmarkTests {
     void monthOfKpisOverAHundredThousandCases() {
         long insertStarted = System.nanoTime();
         insertCases();
-        System.out.printf("KPI benchmark on %s: %,d cases, %,d steps, %,d history tasks inserted in %d s%n",
-                TestDatabase.isMysql() ? "MySQL" : "H2", cases.size(), steps.size(), tasks.size(),
-                (System.nanoTime() - insertStarted) / 1_000_000_000);
+        if (TestDatabase.isMysql()) {
+            // fresh statistics, as a database that grew to this size over a year would have
+            jdbc.execute("analyze table case_file, case_deadline, ACT_HI_TASKINST");
+        }
+        System.out.printf("KPI benchmark on %s: %,d cases received over %s, %,d steps, %,d history tasks inserted in "
+                + "%d s%n", TestDatabase.isMysql() ? "MySQL" : "H2", cases.size(), ALL_IN_JUNE ? "June" : "2026",
+                steps.size(), tasks.size(), (System.nanoTime() - insertStarted) / 1_000_000_000);
         for (String by : List.of("none", "unit", "channel", "category", "operator")) {
             kpisOfJune(by); // a first call warms the JIT and the database's buffers; it is not counted
             List<Long> millis = new ArrayList<>();
@@ -91,9 +103,9 @@ class KpiBenchmarkTests {
      * (contact, verification, reporter informed), then the revisit; 5% of the forwarded are still open.
      */
     private void insertCases() {
-        long spacingSeconds = ChronoUnit.SECONDS.between(YEAR_START, YEAR_START.plus(365, ChronoUnit.DAYS)) / CASES;
+        long spacingSeconds = RECEIVED_OVER_DAYS * 86_400L / CASES;
         for (int i = 0; i < CASES; i++) {
-            insertCase("BM%08d".formatted(i), YEAR_START.plusSeconds(i * spacingSeconds));
+            insertCase("BM%08d".formatted(i), RECEIVED_FROM.plusSeconds(i * spacingSeconds));
         }
         insert("""
                 case_file (case_number, process_instance_id, channel, status, case_type, category, handling_unit,
@@ -162,7 +174,7 @@ class KpiBenchmarkTests {
                 satisfaction = SATISFACTION[random.nextInt(SATISFACTION.length)];
                 closure = satisfaction.equals("UNREACHABLE") ? "UNREACHABLE"
                         : satisfaction.equals("DISSATISFIED") ? "DISSATISFIED" : "RESOLVED";
-                closed = step(caseNumber, unit, "REVISIT", "Task_RevisitConsumer", "operator" + random.nextInt(12),
+                closed = step(caseNumber, null, "REVISIT", "Task_RevisitConsumer", "operator" + random.nextInt(12),
                         handled, handled.plus(random.nextInt(4), ChronoUnit.DAYS), 4);
             }
         }
@@ -175,7 +187,7 @@ class KpiBenchmarkTests {
 
     /**
      * A finished deadline step due {@code dueDays} after it started (overdue at its due time when finished later),
-     * charged to the unit (null before forwarding), and the user task the assignee completed for it, joined by the
+     * charged to the unit (null for the centre's steps), and the user task the assignee completed for it, joined by the
      * activity instance. Returns when it finished.
      */
     private Instant step(String caseNumber, String unit, String deadline, String task, String assignee, Instant started,

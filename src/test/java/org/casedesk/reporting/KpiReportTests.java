@@ -236,7 +236,9 @@ class KpiReportTests {
                 "MEDIATION_ENDED 0 0 null 0 null null",
                 "VERIFICATION 0 0 null 0 null null",
                 "REPORTER_INFORMED 0 0 null 0 null null",
-                "REVISIT 0 0 null 0 null null");
+                // the operators' revisits, of every unit's cases: C7 1, C1 1, C2 3, C3 1 and 1, C6 0, 1, 0:
+                // [0 0 1 1 1 1 1 3], ranks 4 and 8
+                "REVISIT 8 8 1.0000 0 1 3");
         assertThat(steps(units.get(1))).containsExactly(
                 "REGISTRATION 0 0 null 0 null null",
                 "NOT_ACCEPTED_NOTICE 0 0 null 0 null null",
@@ -248,8 +250,7 @@ class KpiReportTests {
                 "MEDIATION_ENDED 0 0 null 0 null null",
                 "VERIFICATION 0 0 null 0 null null",
                 "REPORTER_INFORMED 0 0 null 0 null null",
-                // C7 1, C1 1, C2 3: [1 1 3]
-                "REVISIT 3 3 1.0000 0 1 3");
+                "REVISIT 0 0 null 0 null null");
         assertThat(steps(units.get(2))).containsExactly(
                 "REGISTRATION 0 0 null 0 null null",
                 "NOT_ACCEPTED_NOTICE 0 0 null 0 null null",
@@ -260,8 +261,7 @@ class KpiReportTests {
                 "MEDIATION_ENDED 1 1 1.0000 0 0 0",
                 "VERIFICATION 0 0 null 0 null null",
                 "REPORTER_INFORMED 0 0 null 0 null null",
-                // C3 1 and 1, C6 0, 1, 0: [0 0 1 1 1], ranks 3 and 5
-                "REVISIT 5 5 1.0000 0 1 1");
+                "REVISIT 0 0 null 0 null null");
     }
 
     @Test
@@ -363,6 +363,23 @@ class KpiReportTests {
     }
 
     @Test
+    void byOperatorAMergedRepeatCallAndAnAnsweredConsultationCountForWhoRegisteredThem() throws Exception {
+        JsonNode operators = groups(get("admin", DECEMBER + "&by=operator"));
+
+        assertThat(figures(operators)).containsExactly(
+                // C9, not registered
+                "null 1 0 0 0 0 0 0.0000 0 0 null 0 0",
+                // D1 D4: D1 rejected by its unit, D4 still mediating
+                "operator 2 2 1 2 1 0 0.0000 0 0 null 0 0",
+                // D2 merged into C9 (no instant completion, a repeat call), D3 answered the same day
+                "operator2 2 2 0 0 2 1 0.5000 0 0 null 1 0");
+        assertThat(steps(operators.get(1)).get(0)).isEqualTo("REGISTRATION 2 2 1.0000 0 0 0");
+        // D1 0, D4 at 310115 1 (overdue), D4 at 310101 0: [0 0 1]
+        assertThat(steps(operators.get(1)).get(2)).isEqualTo("FIRST_CONTACT 3 2 0.6667 1 0 1");
+        assertThat(steps(operators.get(2)).get(0)).isEqualTo("REGISTRATION 2 2 1.0000 0 0 0");
+    }
+
+    @Test
     void theCsvHasAChineseHeaderAndARowPerGroupInUtf8WithAByteOrderMark() {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.ACCEPT, "text/csv");
@@ -383,7 +400,7 @@ class KpiReportTests {
                 .endsWith(",回访用时中位数（工作日）,回访用时90百分位（工作日）");
         assertThat(lines.get(2)).isEqualTo("310101,黄浦区市场监督管理局,2,2,0,0,2,3,0,0.0000,3,3,1.0000,0,0,"
                 + "0,0,,0,,," + "0,0,,0,,," + "2,2,1.0000,0,0,0," + "3,2,0.6667,1,1,8," + "3,3,1.0000,0,2,2,"
-                + "0,0,,0,,," + "0,0,,0,,," + "0,0,,0,,," + "3,3,1.0000,0,1,3");
+                + "0,0,,0,,," + "0,0,,0,,," + "0,0,,0,,," + "0,0,,0,,");
         assertThat(lines.get(0).split(",", -1)).hasSameSizeAs(lines.get(2).split(",", -1));
         assertThat(byParameter.getBody()).isEqualTo(body);
     }

@@ -46,7 +46,7 @@ final class SampleReports {
 
     /** A week in which nothing happened. */
     static PeriodicReport empty() {
-        return new PeriodicReport(WEEK, Instant.parse("2026-11-23T00:00:05Z"), group("all", null, 0, 0, 0, 0, 0, 0, 0),
+        return new PeriodicReport(WEEK, Instant.parse("2026-11-23T00:00:05Z"), Kpis.Group.empty("all", null, steps(0, 0)),
                 new PeriodicReport.Volume(List.of("11-16 周一", "11-17 周二"), List.of(0L, 0L), List.of(0L, 0L), 0, 0),
                 List.of(), List.of(), new Hotspots.Report(WEEK.from(), 5, new BigDecimal("2.0"), 8, List.of()),
                 new WatchList.Report(WEEK.from(), WEEK.to(), List.of(WEEK.from()), List.of()));
@@ -54,6 +54,13 @@ final class SampleReports {
 
     private static Kpis.Group group(String key, String name, long received, long registered, long notAccepted,
             long forwarded, long concluded, long instantly, long overdue) {
+        return new Kpis.Group(key, name, received, registered, notAccepted, 0, forwarded, concluded, instantly,
+                Kpis.rate(instantly, received), concluded / 2, concluded / 3, Kpis.rate(concluded / 3, concluded / 2), 1,
+                1, steps(registered, overdue));
+    }
+
+    /** Every deadline step: registration finished on time {@code registered} times, acceptance overdue {@code overdue}. */
+    private static List<Kpis.Step> steps(long registered, long overdue) {
         List<Kpis.Step> steps = new ArrayList<>();
         for (Deadline deadline : Deadline.values()) {
             long finished = deadline == Deadline.REGISTRATION ? registered : 0;
@@ -61,8 +68,6 @@ final class SampleReports {
                     Kpis.rate(finished, finished), deadline == Deadline.ACCEPTANCE ? overdue : 0,
                     finished == 0 ? null : 0, finished == 0 ? null : 0));
         }
-        return new Kpis.Group(key, name, received, registered, notAccepted, 0, forwarded, concluded, instantly,
-                Kpis.rate(instantly, received), concluded / 2, concluded / 3, Kpis.rate(concluded / 3, concluded / 2), 1,
-                1, steps);
+        return steps;
     }
 }
