@@ -194,7 +194,8 @@ class KpiQueries {
         return "cast(timestampadd(hour, 8, " + column + ") as date)";
     }
 
-    private static List<Kpis.Step> noSteps() {
+    /** Every deadline step with nothing counted, for a group (or a period) without steps. */
+    static List<Kpis.Step> noSteps() {
         return Arrays.stream(Deadline.values()).map(KpiQueries::none).toList();
     }
 

@@ -3,7 +3,6 @@ package org.casedesk.reporting;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.casedesk.notification.Deadline;
 import org.casedesk.notification.ReportMail;
 import org.casedesk.registration.RegistrationLists;
 import org.casedesk.reporting.ReportCharts.Chart;
@@ -181,9 +179,7 @@ class PeriodicReports {
 
     /** The figures of a period in which nothing happened: the query then returns no group at all. */
     private static Kpis.Group nothing() {
-        return new Kpis.Group("all", null, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, null, 0, 0, Arrays.stream(Deadline.values())
-                .map(deadline -> new Kpis.Step(deadline.name(), deadline.displayName(), 0, 0, null, 0, null, null))
-                .toList());
+        return Kpis.Group.empty("all", null, KpiQueries.noSteps());
     }
 
     private static long sum(List<Long> counts) {
