@@ -13,15 +13,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The open overdue deadlines, by handling unit: those {@link DeadlineFacts} marked overdue whose step has not
- * finished yet, read from {@code case_deadline} and {@code case_file} for the daily overdue bulletin (通报) of
+ * The open overdue deadlines, by the handling unit each step is charged to ({@code case_deadline.handling_unit}, as the
+ * KPIs charge it): those {@link DeadlineFacts} marked overdue whose step has not finished yet, read from
+ * {@code case_deadline} for the daily overdue bulletin (通报) of
  * {@code processes/overdue-bulletin.bpmn}. Read only; plain SQL that runs on H2 and MySQL 8.
  */
 @Component
 public class OverdueCases {
 
-    /** Where cases without a handling unit are listed: they wait for routing or for the dispatcher. */
-    public static final String UNASSIGNED = "分送岗/未分送";
+    /**
+     * Where the steps charged to no unit are listed: those of the centre's own operators (registration, telling a
+     * consumer a case is not accepted, the revisit), see {@code Deadline.performedByUnit}.
+     */
+    public static final String CENTRE = "本中心";
 
     private final JdbcClient jdbc;
 
@@ -30,14 +34,13 @@ public class OverdueCases {
     }
 
     /**
-     * The units with open overdue deadlines in the order of their codes, cases without a unit last; each unit's
+     * The units with open overdue deadlines in the order of their codes, the centre's own steps last; each unit's
      * deadlines by due date, the longest overdue first.
      */
     public List<Unit> byUnit() {
         List<Row> rows = jdbc.sql("""
-                select d.case_number, d.deadline, d.due_at, d.overdue_at, f.handling_unit, f.handling_unit_name
+                select d.case_number, d.deadline, d.due_at, d.overdue_at, d.handling_unit, d.handling_unit_name
                 from case_deadline d
-                join case_file f on f.case_number = d.case_number
                 where d.finished_at is null and d.overdue_at is not null
                 order by d.due_at, d.case_number, d.deadline""")
                 .query((rs, row) -> new Row(blankToNull(rs.getString("handling_unit")),
@@ -58,8 +61,8 @@ public class OverdueCases {
     /**
      * A handling unit and its open overdue deadlines.
      *
-     * @param code the unit's code, e.g. {@code 310101}; null for the cases without a unit
-     * @param name the unit's name, {@link #UNASSIGNED} for the cases without a unit
+     * @param code the unit's code, e.g. {@code 310101}; null for the centre's own steps
+     * @param name the unit's name, {@link #CENTRE} for the centre's own steps
      */
     public record Unit(String code, String name, List<OverdueDeadline> deadlines) {
 
@@ -83,7 +86,7 @@ public class OverdueCases {
 
     private static String name(String code, String name) {
         if (code == null) {
-            return UNASSIGNED;
+            return CENTRE;
         }
         return name == null ? code : name;
     }

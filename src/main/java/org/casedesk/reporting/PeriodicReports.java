@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.casedesk.deadline.OverdueCases;
 import org.casedesk.notification.ReportMail;
 import org.casedesk.registration.RegistrationLists;
 import org.casedesk.reporting.ReportCharts.Chart;
@@ -27,11 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 class PeriodicReports {
 
     /** The categories shown one by one; the others are summed as 其他. */
-    /**
-     * The group without a unit in the by-unit figures: the centre's own steps (registration, revisit) and the cases it
-     * closed without forwarding them.
-     */
-    static final String CENTRE = "中心（登记、回访及未分送案件）";
     static final int TOP_CATEGORIES = 8;
     /** Up to a month the trend is drawn per day, beyond it per 7 days. */
     private static final int DAILY_UP_TO_DAYS = 31;
@@ -168,7 +164,9 @@ class PeriodicReports {
             List<PeriodicReport.Count> overdue = group.steps().stream().filter(step -> step.overdue() > 0)
                     .map(step -> new PeriodicReport.Count(step.name(), step.overdue())).toList();
             if (group.forwarded() > 0 || group.concluded() > 0 || !overdue.isEmpty()) {
-                String name = group.key() == null ? CENTRE : group.name() == null ? group.key() : group.name();
+                // the group without a unit: the centre's own steps and the cases it closed without forwarding them
+                String name = group.key() == null ? OverdueCases.CENTRE
+                        : group.name() == null ? group.key() : group.name();
                 units.add(new PeriodicReport.Unit(name, group, overdue));
             }
         }

@@ -58,7 +58,8 @@ final class ReportDocument {
                 List.of("受理量", String.valueOf(all.received()), "上期 " + volume.previousTotal() + " 件，"
                         + change(volume.currentTotal(), volume.previousTotal())),
                 List.of("登记量", String.valueOf(all.registered()), ""),
-                List.of("不予受理量", String.valueOf(all.notAccepted()), "登记时依负面清单不予受理"),
+                List.of("不予受理量", String.valueOf(all.notAccepted()),
+                        "登记时不予受理及承办单位不予受理（其中承办单位 " + all.notAcceptedByUnit() + " 件）"),
                 List.of("分送量", String.valueOf(all.forwarded()), "分送至承办单位"),
                 List.of("办结量", String.valueOf(all.concluded()), ""),
                 List.of("即时办结量", String.valueOf(all.instantlyCompleted()),
@@ -211,10 +212,10 @@ final class ReportDocument {
         return rate == null ? "—" : rate.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
-    /** 环比 +20.0%, 环比 −10.0%, or 上期为 0. */
+    /** 环比 +20.0%, 环比 −10.0%, or 无环比 when the period before had none. */
     private static String change(long current, long previous) {
         if (previous == 0) {
-            return "上期为 0";
+            return "无环比";
         }
         BigDecimal change = BigDecimal.valueOf(current - previous).movePointRight(2)
                 .divide(BigDecimal.valueOf(previous), 1, RoundingMode.HALF_UP);

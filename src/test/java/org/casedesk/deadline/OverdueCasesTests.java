@@ -67,7 +67,7 @@ class OverdueCasesTests {
     }
 
     @Test
-    void casesWithoutAUnitComeLastUnderTheDispatchers() {
+    void theCentresOwnStepsComeLastUnderTheCentre() {
         rows.caseFile("SH20261127000001", null, null);
         rows.deadline("SH20261127000001", "REGISTRATION", "2026-11-27T15:59:59Z", "2026-11-27T16:00:00Z", null);
         rows.caseFile("SH20261118000007", "310104", "徐汇区市场监督管理局");
@@ -75,7 +75,15 @@ class OverdueCasesTests {
 
         assertThat(overdueCases.byUnit()).extracting(Unit::code, Unit::name).containsExactly(
                 tuple("310104", "徐汇区市场监督管理局"),
-                tuple(null, "分送岗/未分送"));
+                tuple(null, "本中心"));
+    }
+
+    @Test
+    void anOverdueRevisitIsTheCentresThoughTheCaseHasAUnit() {
+        rows.caseFile("SH20261118000007", "310104", "徐汇区市场监督管理局");
+        rows.deadline("SH20261118000007", "REVISIT", "2026-11-27T15:59:59Z", "2026-11-27T16:00:00Z", null);
+
+        assertThat(overdueCases.byUnit()).extracting(Unit::code, Unit::name).containsExactly(tuple(null, "本中心"));
     }
 
     @Test

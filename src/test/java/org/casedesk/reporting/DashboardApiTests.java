@@ -53,8 +53,9 @@ class DashboardApiTests {
                 .param(LocalDateTime.parse("2026-11-20T01:00:00")).update();
         // due 2026-11-27 23:59:59 in Shanghai, marked overdue when that passed
         jdbc.sql("""
-                insert into case_deadline (activity_instance_id, case_number, deadline, started_at, due_at, overdue_at)
-                values ('Task_ContactConsumer:1', 'SH20261120000007', 'ACCEPTANCE', ?, ?, ?)""")
+                insert into case_deadline (activity_instance_id, case_number, deadline, started_at, due_at, overdue_at,
+                    handling_unit, handling_unit_name)
+                values ('Task_ContactConsumer:1', 'SH20261120000007', 'ACCEPTANCE', ?, ?, ?, '310101', '黄浦区市场监督管理局')""")
                 .params(LocalDateTime.parse("2026-11-20T02:00:00"), LocalDateTime.parse("2026-11-27T15:59:59"),
                         LocalDateTime.parse("2026-11-27T16:00:00"))
                 .update();

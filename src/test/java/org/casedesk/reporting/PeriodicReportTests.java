@@ -229,7 +229,7 @@ class PeriodicReportTests {
         // 11-23 to 11-29, which has none
         assertThat(received[0].getSubject()).isEqualTo("【月有分析】2026年11月：受理 10 件，办结 2 件，热点 0 个");
         String html = plain(content(only(leaves(received[0]), "text/html")));
-        assertThat(html).contains("<tr><td>受理量</td><td>10</td><td>上期 0 件，上期为 0</td></tr>")
+        assertThat(html).contains("<tr><td>受理量</td><td>10</td><td>上期 0 件，无环比</td></tr>")
                 .contains("<tr><td>分送量</td><td>8</td><td>分送至承办单位</td></tr>")
                 .contains("<tr><td>即时办结量</td><td>1</td><td>即时办结率 10.0%（受理当日办结）</td></tr>")
                 .contains("<p>本周没有热点。</p>");
@@ -336,7 +336,7 @@ class PeriodicReportTests {
         ResponseEntity<String> response = get("supervisor", "/api/v1/reports/bulletin?week=2024-01-08");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(plain(response.getBody())).contains("<tr><td>受理量</td><td>0</td><td>上期 0 件，上期为 0</td></tr>")
+        assertThat(plain(response.getBody())).contains("<tr><td>受理量</td><td>0</td><td>上期 0 件，无环比</td></tr>")
                 .contains("<p>本期没有受理案件。</p>").contains("<p>本周没有热点。</p>");
         assertThat(dataUris(response.getBody())).hasSize(5);
     }
@@ -394,7 +394,8 @@ class PeriodicReportTests {
                 // forwarded W1-5 W6; concluded W6 W7; instantly W7: 1/7; revisited and satisfied W6
                 .contains("<tr><td>受理量</td><td>7</td><td>上期 2 件，环比 +250.0%</td></tr>")
                 .contains("<tr><td>登记量</td><td>7</td><td></td></tr>")
-                .contains("<tr><td>不予受理量</td><td>0</td>")
+                .contains("<tr><td>不予受理量</td><td>0</td>"
+                        + "<td>登记时不予受理及承办单位不予受理（其中承办单位 0 件）</td></tr>")
                 .contains("<tr><td>分送量</td><td>6</td>")
                 .contains("<tr><td>办结量</td><td>2</td>")
                 .contains("<tr><td>即时办结量</td><td>1</td><td>即时办结率 14.3%（受理当日办结）</td></tr>")
@@ -414,7 +415,7 @@ class PeriodicReportTests {
                 // by unit, the cases without one last
                 .contains("<tbody>\n<tr><td>黄浦区市场监督管理局</td><td>5</td><td>0</td><td>0.0%</td><td>—</td><td>1</td></tr>\n"
                         + "<tr><td>浦东新区市场监督管理局</td><td>1</td><td>1</td><td>0.0%</td><td>100.0%</td><td>0</td></tr>\n"
-                        + "<tr><td>中心（登记、回访及未分送案件）</td><td>0</td><td>1</td><td>100.0%</td><td>—</td><td>0</td></tr>\n")
+                        + "<tr><td>本中心</td><td>0</td><td>1</td><td>100.0%</td><td>—</td><td>0</td></tr>\n")
                 .contains("<tr><td>黄浦区市场监督管理局</td><td>1</td><td>受理审查 1</td></tr>")
                 // 5 complaints about prepaid cards, none in the 8 weeks before: a hotspot (the consultation W7 is no
                 // complaint); each respondent has one

@@ -24,7 +24,7 @@ final class SampleReports {
                         List.of(new PeriodicReport.Count("受理审查", 2), new PeriodicReport.Count("先行联系", 1))),
                 new PeriodicReport.Unit("浦东新区市场监督管理局", group("310115", "浦东新区市场监督管理局", 18, 18, 0, 18, 20, 0, 0),
                         List.of()),
-                new PeriodicReport.Unit("中心（登记、回访及未分送案件）", group(null, null, 12, 10, 2, 0, 5, 5, 0), List.of()));
+                new PeriodicReport.Unit("本中心", group(null, null, 12, 10, 2, 0, 5, 5, 0), List.of()));
         Hotspots.Report hotspots = new Hotspots.Report(WEEK.from(), 5, new BigDecimal("2.0"), 8, List.of(
                 new Hotspots.Hotspot(Hotspots.Dimension.CATEGORY, "PREPAID_CARD", "预付卡消费", 9, 16,
                         new BigDecimal("2.00"), new BigDecimal("4.50")),

@@ -1,6 +1,6 @@
 /*
  * Case Desk 12315: the supervisors' dashboard on Cockpit's start page (plugin point cockpit.dashboard). This
- * month's figures by handling unit (received, concluded, instant completion, satisfaction, overdue steps) as bars
+ * month's figures by handling unit (forwarded, concluded, instant completion, satisfaction, overdue steps; the centre's own last) as bars
  * and a table, the open overdue steps, each case linked to its history (scripts/case-history.js), and the charts
  * the server draws for the weekly bulletin and monthly analysis, with links to open or download those reports.
  *
@@ -21,7 +21,7 @@ export default [
   }
 ];
 
-const CENTRE = '中心（登记、回访及未分送案件）';
+const CENTRE = '本中心';
 
 async function renderDashboard(node) {
   const today = shanghaiDay(new Date());
