@@ -190,7 +190,7 @@ class KpiQueries {
      * The Shanghai date of a UTC {@code datetime} column, in SQL that H2 and MySQL share: Shanghai keeps UTC+8 all
      * year ({@link CentreTime#ZONE} has had no daylight saving since 1991), so no time-zone table is needed.
      */
-    private static String shanghaiDate(String column) {
+    static String shanghaiDate(String column) {
         return "cast(timestampadd(hour, 8, " + column + ") as date)";
     }
 

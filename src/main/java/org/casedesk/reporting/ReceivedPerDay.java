@@ -29,13 +29,12 @@ class ReceivedPerDay {
     Map<LocalDate, Long> count(LocalDate from, LocalDate to) {
         Map<LocalDate, Long> perDay = new LinkedHashMap<>();
         from.datesUntil(to.plusDays(1)).forEach(day -> perDay.put(day, 0L));
-        // Shanghai keeps UTC+8 all year: a UTC instant's Shanghai date is the date 8 hours later, on H2 and MySQL;
         // the day is computed in a derived table, so that GROUP BY names a column
         jdbc.sql("""
                 select received_day, count(*) as received
-                from (select cast(timestampadd(hour, 8, received_at) as date) as received_day
+                from (select %s as received_day
                       from case_file where received_at >= :from and received_at < :to) received_case
-                group by received_day""")
+                group by received_day""".formatted(KpiQueries.shanghaiDate("received_at")))
                 .param("from", startOfCentreDay(from))
                 .param("to", startOfCentreDay(to.plusDays(1)))
                 .query(rs -> {

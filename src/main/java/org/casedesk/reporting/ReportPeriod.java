@@ -74,7 +74,7 @@ record ReportPeriod(Kind kind, LocalDate from, LocalDate to) {
      * for a weekly bulletin. A period shorter than a week that holds no Sunday shows the week ending before it.
      */
     LocalDate hotspotWeek() {
-        return to.plusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+        return weekBefore(to.plusDays(1)).from();
     }
 
     /** {@code 2026-11-16 至 2026-11-22}, {@code 2026年11月} */

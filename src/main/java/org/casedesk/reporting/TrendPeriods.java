@@ -2,7 +2,6 @@ package org.casedesk.reporting;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 
 import org.casedesk.casefile.CentreTime;
 
@@ -24,8 +23,7 @@ final class TrendPeriods {
 
     /** The Monday of the last week that has ended. */
     static LocalDate lastCompleteWeek() {
-        LocalDate today = CentreTime.today();
-        return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+        return ReportPeriod.weekBefore(CentreTime.today()).from();
     }
 
     /** @throws ReportParameterException naming the parameter when the day is not a Monday */
